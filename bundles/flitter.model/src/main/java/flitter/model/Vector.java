@@ -25,11 +25,31 @@ public final class Vector {
     private final double[] numbers;
     /** Non-null iff the vector holds at least one non-number: Double, String, Node or Function. */
     private final Object[] objects;
+    /** Non-null for a pseudo-random source: length 0, true, indexable without end. */
+    private final Generator generator;
     private long hash;
 
     private Vector(double[] numbers, Object[] objects) {
         this.numbers = numbers;
         this.objects = objects;
+        this.generator = null;
+    }
+
+    private Vector(Generator generator) {
+        this.numbers = NO_NUMBERS;
+        this.objects = null;
+        this.generator = generator;
+        this.hash = generator.seed();
+    }
+
+    /** A pseudo-random source vector (see {@link Generator}). */
+    public static Vector of(Generator generator) {
+        return new Vector(generator);
+    }
+
+    /** The generator behind a pseudo-random source vector, or {@code null}. */
+    public Generator generator() {
+        return generator;
     }
 
     // --- construction -------------------------------------------------------------------------
@@ -275,6 +295,9 @@ public final class Vector {
 
     /** The element at {@code i} modulo the length, as a one-element vector (null when empty). */
     public Vector item(int i) {
+        if (generator != null) {
+            return of(generator.item(i));
+        }
         int n = length();
         if (n == 0) {
             return NULL;
@@ -292,6 +315,9 @@ public final class Vector {
 
     /** Flitter truth: non-empty and holding something other than 0 or the empty string. */
     public boolean asBool() {
+        if (generator != null) {
+            return true;
+        }
         if (objects == null) {
             for (double d : numbers) {
                 if (d != 0) {
@@ -474,6 +500,9 @@ public final class Vector {
      * pseudo-random functions do with their seeds).
      */
     public long hash(boolean floorFloats) {
+        if (generator != null) {
+            return generator.seed();
+        }
         if (!floorFloats && hash != 0) {
             return hash;
         }
@@ -515,6 +544,10 @@ public final class Vector {
             return false;
         }
         Vector that = (Vector) other;
+        if (generator != null || that.generator != null) {
+            return generator != null && that.generator != null
+                && generator.getClass() == that.generator.getClass() && generator.seed() == that.generator.seed();
+        }
         int n = length();
         if (n != that.length() || (objects == null) != (that.objects == null)) {
             return false;
@@ -738,6 +771,16 @@ public final class Vector {
 
     /** Indexing: each index floored and taken modulo the length; null for a non-numeric index. */
     public Vector slice(Vector index) {
+        if (generator != null) {
+            if (index.numbers == null || index.numbers.length == 0) {
+                return NULL;
+            }
+            double[] out = new double[index.numbers.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = generator.item((long) Math.floor(index.numbers[i]));
+            }
+            return new Vector(out, null);
+        }
         int n = length();
         if (index.numbers == null || n == 0) {
             return NULL;

@@ -1,0 +1,11 @@
+package flitter.language.builtins;
+
+import java.util.List;
+
+/** A group of built-in functions (maths, colour, noise, …) that registers itself. */
+interface Library {
+    /** Every library, in registration order. */
+    List<Library> LIBRARIES = List.of();
+
+    void register(Registry registry);
+}
