@@ -145,37 +145,67 @@ final class MathsExact {
         }
     }
 
-    /** The series sum of head[k] x^k then tail[k] x^(k + head.length), in double-double. */
-    private static DD series(DD[] head, double[] tail, DD x) {
+    // The hot paths below work on hi/lo pairs in local variables rather than DD objects.
+
+    /**
+     * The series sum of head[k] x^k then tail[k] x^(k + head.length) for x = xh + xl, into
+     * out[at] (hi) and out[at + 1] (lo).
+     */
+    private static void series(DD[] head, double[] tail, double xh, double xl, double[] out, int at) {
         double t = tail[tail.length - 1];
         for (int i = tail.length - 2; i >= 0; i--) {
-            t = t * x.hi + tail[i];
+            t = t * xh + tail[i];
         }
-        DD sum = add(mul(new DD(t, 0), x), head[head.length - 1]);
-        for (int i = head.length - 2; i >= 0; i--) {
-            sum = add(mul(sum, x), head[i]);
+        double sh = t;
+        double sl = 0;
+        for (int i = head.length - 1; i >= 0; i--) {
+            // (sh, sl) = (sh, sl) * (xh, xl) + head[i]
+            double p = sh * xh;
+            double e = Math.fma(sh, xh, -p) + (sh * xl + sl * xh);
+            double c = head[i].hi;
+            double u = p + c;
+            double v = u - p;
+            e += (p - (u - v)) + (c - v) + head[i].lo;
+            sh = u + e;
+            sl = e - (sh - u);
         }
-        return sum;
+        out[at] = sh;
+        out[at + 1] = sl;
     }
 
-    /** Sine and cosine of a double |t| <= π, in double-double: {sin, cos}. */
-    private static DD[] sinCos(double t) {
+    /**
+     * The sine (or, given {@code cosine}, the cosine) of a double |t| <= π in double-double: {hi, lo}.
+     */
+    private static double[] sinOrCos(double t, boolean cosine) {
         double k = Math.rint(t / HALF_PI.hi);
-        // k is -2..2, so k * HALF_PI.hi and k * HALF_PI.lo are exact.
-        DD r = add(twoSum(t, -k * HALF_PI.hi), -k * HALF_PI.lo);
-        DD r2 = mul(r, r);
-        DD s = mul(series(SIN_HEAD, SIN_TAIL, r2), r);
-        DD c = series(COS_HEAD, COS_TAIL, r2);
-        switch ((int) k & 3) {
-            case 0:
-                return new DD[] {s, c};
-            case 1:
-                return new DD[] {c, neg(s)};
-            case 2:
-                return new DD[] {neg(s), neg(c)};
-            default:
-                return new DD[] {neg(c), s};
+        // k is -2..2, so k * HALF_PI.hi and k * HALF_PI.lo are exact; r = t - k π/2 in double-double.
+        double a = -k * HALF_PI.hi;
+        double rh = t + a;
+        double bb = rh - t;
+        double rl = (t - (rh - bb)) + (a - bb) - k * HALF_PI.lo;
+        double h = rh + rl;
+        rl = rl - (h - rh);
+        rh = h;
+        double r2h = rh * rh;
+        double r2l = Math.fma(rh, rh, -r2h) + 2 * rh * rl;
+        double[] out = new double[2];
+        // sin(t) is ±sin(r) or ±cos(r) by quadrant; cos(t) = sin(t + π/2) is one quadrant on.
+        int quadrant = ((int) k + (cosine ? 1 : 0)) & 3;
+        if ((quadrant & 1) == 0) {
+            series(SIN_HEAD, SIN_TAIL, r2h, r2l, out, 0);
+            // sin r = r * series
+            double sh = out[0] * rh;
+            double sl = Math.fma(out[0], rh, -sh) + (out[0] * rl + out[1] * rh);
+            out[0] = sh + sl;
+            out[1] = sl - (out[0] - sh);
+        } else {
+            series(COS_HEAD, COS_TAIL, r2h, r2l, out, 0);
         }
+        if (quadrant >= 2) {
+            out[0] = -out[0];
+            out[1] = -out[1];
+        }
+        return out;
     }
 
     /** Correctly rounded {@code asin(x)}. */
@@ -184,9 +214,10 @@ final class MathsExact {
         if (!(Math.abs(x) < 1) || x == 0) {
             return t;
         }
-        DD[] sc = sinCos(t);
-        DD residual = add(neg(sc[0]), x);
-        return t + residual.hi / sc[1].hi;
+        double[] sin = sinOrCos(t, false);
+        // Newton: t + (x - sin t) / cos t; x - sin t is small, its leading difference exact.
+        double residual = (x - sin[0]) - sin[1];
+        return t + residual / Math.cos(t);
     }
 
     /** Correctly rounded {@code acos(x)}. */
@@ -195,9 +226,9 @@ final class MathsExact {
         if (!(Math.abs(x) < 1)) {
             return t;
         }
-        DD[] sc = sinCos(t);
-        DD residual = add(sc[1], -x);
-        return t + residual.hi / sc[0].hi;
+        double[] cos = sinOrCos(t, true);
+        double residual = (cos[0] - x) + cos[1];
+        return t + residual / Math.sin(t);
     }
 
     /** Correctly rounded {@code atan2(y, x)}. */
@@ -209,13 +240,25 @@ final class MathsExact {
         int e = Math.max(Math.getExponent(x), Math.getExponent(y));
         double xs = Math.scalb(x, -e);
         double ys = Math.scalb(y, -e);
-        if (Math.abs(xs) < 0x1p-500 || Math.abs(ys) < 0x1p-500) {
+        if (Math.abs(xs) < 0x1p-500) {
+            // |y/x| > 2^500: ±π/2 less a negligible x/y, which rounds to ±π/2 (fdlibm can be an ulp
+            // off here when x < 0).
+            return Math.copySign(HALF_PI.hi, y);
+        }
+        if (Math.abs(ys) < 0x1p-500) {
+            // |y/x| < 2^-500: y/x correctly rounded, or ±π (fdlibm gets both right).
             return t;
         }
-        DD[] sc = sinCos(t);
-        DD residual = add(mul(sc[1], ys), neg(mul(sc[0], xs)));
-        double slope = xs * sc[1].hi + ys * sc[0].hi;
-        return t + residual.hi / slope;
+        double[] sin = sinOrCos(t, false);
+        double[] cos = sinOrCos(t, true);
+        // Newton on y cos t - x sin t = 0.
+        double p1 = ys * cos[0];
+        double e1 = Math.fma(ys, cos[0], -p1);
+        double p2 = xs * sin[0];
+        double e2 = Math.fma(xs, sin[0], -p2);
+        double residual = (p1 - p2) + ((e1 - e2) + (ys * cos[1] - xs * sin[1]));
+        double slope = xs * cos[0] + ys * sin[0];
+        return t + residual / slope;
     }
 
     private static final double SQRT2 = 1.4142135623730951;
@@ -237,10 +280,26 @@ final class MathsExact {
         if (m == 1) {
             return e;
         }
-        // log(m) = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.172; m - 1 is exact.
-        DD s = div(new DD(m - 1, 0), twoSum(m, 1));
-        DD log = mul(mul(series(ATANH_HEAD, ATANH_TAIL, mul(s, s)), s), 2);
-        return add(mul(log, INV_LN2), e).hi;
+        // log(m) = 2 atanh(s), s = (m-1)/(m+1), |s| < 0.172; m - 1 is exact, m + 1 = dh + dl exactly.
+        double f = m - 1;
+        double dh = m + 1;
+        double dl = m - (dh - 1);
+        double sh = f / dh;
+        double sl = (Math.fma(-sh, dh, f) - sh * dl) / dh;
+        double s2h = sh * sh;
+        double s2l = Math.fma(sh, sh, -s2h) + 2 * sh * sl;
+        double[] out = new double[2];
+        series(ATANH_HEAD, ATANH_TAIL, s2h, s2l, out, 0);
+        // log = 2 s series
+        double lh = 2 * out[0] * sh;
+        double ll = 2 * (Math.fma(out[0], sh, -out[0] * sh) + (out[0] * sl + out[1] * sh));
+        // log2 = e + log / ln 2
+        double ph = lh * INV_LN2.hi;
+        double pl = Math.fma(lh, INV_LN2.hi, -ph) + (lh * INV_LN2.lo + ll * INV_LN2.hi);
+        double u = e + ph;
+        double v = u - e;
+        double err = (e - (u - v)) + (ph - v) + pl;
+        return u + err;
     }
 
     /**
@@ -250,12 +309,17 @@ final class MathsExact {
     static double pow(double x, double y) {
         double a = Math.abs(x);
         if ((y == 2 || y == 3 || y == 4) && a >= 0x1p-240 && a <= 0x1p240) {
-            DD x2 = new DD(x * x, Math.fma(x, x, -(x * x)));
+            double h = x * x;
+            double l = Math.fma(x, x, -h);
             if (y == 2) {
-                return x2.hi;
+                return h;
             }
-            DD p = y == 3 ? mul(x2, x) : mul(x2, x2);
-            return p.hi;
+            if (y == 3) {
+                double p = h * x;
+                return p + (Math.fma(h, x, -p) + l * x);
+            }
+            double p = h * h;
+            return p + (Math.fma(h, h, -p) + 2 * h * l + l * l);
         }
         return Math.pow(x, y);
     }
