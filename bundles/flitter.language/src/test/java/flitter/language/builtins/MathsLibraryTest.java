@@ -58,6 +58,7 @@ class MathsLibraryTest {
         expect("angle(xy=0;1, ys=1;0;-1)", "0.25;0;-0.25");
         expectExactly("angle(3;4)", 0.14758361765043326);
         expectExactly("angle(-2;-1e-300)", -0.5);
+        expectExactly("angle(-1.914;3;-2, 1.5e300;-1e300;1e-300)", 0.25, -0.25, 0.5);
         // Arguments where Java's own atan2 (fdlibm) differs from glibc's in the last bit.
         expectExactly("angle(0.768;-0.099;-0.817, -0.121;-0.291;0.716)", -0.02487075153959739, -0.30219061661713464,
             0.38547061402531724);
