@@ -1,8 +1,8 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.BuiltinCalls.expect;
-import static flitter.language.builtins.BuiltinCalls.expectError;
-import static flitter.language.builtins.BuiltinCalls.expectExactly;
+import static flitter.language.builtins.MathsTestCalls.expect;
+import static flitter.language.builtins.MathsTestCalls.expectError;
+import static flitter.language.builtins.MathsTestCalls.expectExactly;
 
 import org.junit.jupiter.api.Test;
 

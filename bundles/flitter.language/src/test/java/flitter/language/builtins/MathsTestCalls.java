@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import flitter.model.Context;
 import flitter.model.Function;
 import flitter.model.Vector;
 
@@ -20,8 +22,34 @@ import flitter.model.Vector;
  * Flitter expression (the reference oracle's {@code !c x=EXPR}), as printed there: nine significant
  * digits, {@code null} where the attribute was absent.
  */
-final class BuiltinCalls {
-    private BuiltinCalls() {
+final class MathsTestCalls {
+    private MathsTestCalls() {
+    }
+
+    /** A context for calling built-ins in tests: empty state, no path, errors and log lines recorded. */
+    static final class TestContext implements Context {
+        final List<String> errors = new ArrayList<>();
+        final List<String> logs = new ArrayList<>();
+
+        @Override
+        public Vector state(Vector key) {
+            return Vector.NULL;
+        }
+
+        @Override
+        public void error(String message) {
+            errors.add(message);
+        }
+
+        @Override
+        public void log(String message) {
+            logs.add(message);
+        }
+
+        @Override
+        public Path path() {
+            return null;
+        }
     }
 
     static Function function(String name) {
