@@ -5,7 +5,7 @@ import java.util.List;
 /** A group of built-in functions (maths, colour, noise, …) that registers itself. */
 interface Library {
     /** Every library, in registration order. */
-    List<Library> LIBRARIES = List.of();
+    List<Library> LIBRARIES = List.of(new MathsLibrary(), new WavesLibrary(), new EasingLibrary(), new ColorLibrary());
 
     void register(Registry registry);
 }
