@@ -114,6 +114,24 @@ class VectorLibraryTest {
             context.repr("sort", range(c)));
     }
 
+    /** sort(((i*37)%101 for i in 0..70);"b";"a") and sort("z";((i*37)%101 for i in 0..70)). */
+    @Test
+    void longMixedSortsReportTheOriginalsPair() {
+        Object[] tail = new Object[72];
+        Object[] head = new Object[71];
+        head[0] = "z";
+        for (int i = 0; i < 70; i++) {
+            tail[i] = (double) ((i * 37) % 101);
+            head[i + 1] = (double) ((i * 37) % 101);
+        }
+        tail[70] = "b";
+        tail[71] = "a";
+        assertEquals("null", context.repr("sort", v(tail)));
+        expectError("Error calling sort: '<' not supported between instances of 'str' and 'float'");
+        assertEquals("null", context.repr("sort", v(head)));
+        expectError("Error calling sort: '<' not supported between instances of 'float' and 'str'");
+    }
+
     @Test
     void snap() {
         assertEquals("0.223606798;0.5;0.776393202;0;1", context.repr("snap", v(0.1, 0.5, 0.9, -1, 2)));
