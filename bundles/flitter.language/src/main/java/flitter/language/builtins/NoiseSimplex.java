@@ -23,10 +23,10 @@ final class NoiseSimplex {
     private static final double SQUISH4 = 0.309016994374947;
     private static final double NORM4 = 30;
 
-    /** 8 gradient vectors (x, y); only the first 8 of the original's 16 entries are reachable. */
+    /** 8 gradient vectors (x, y), picked by the hashed lattice point modulo 8. */
     private static final double[] GRADIENTS2 = {5, 2, 2, 5, -5, 2, -2, 5, 5, -2, 2, -5, -5, -2, -2, -5};
 
-    /** 24 gradient vectors (x, y, z): the edges of a cube in each octant. */
+    /** 24 gradient vectors (x, y, z): three per octant, each with one component ±11 and two ±4. */
     private static final double[] GRADIENTS3 = {
         -11, 4, 4, -4, 11, 4, -4, 4, 11,
         11, 4, 4, 4, 11, 4, 4, 4, 11,
