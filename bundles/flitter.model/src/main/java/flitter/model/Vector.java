@@ -777,7 +777,9 @@ public final class Vector {
             }
             double[] out = new double[index.numbers.length];
             for (int i = 0; i < out.length; i++) {
-                out[i] = generator.item((long) Math.floor(index.numbers[i]));
+                // The original's (long long) floor(x) on x86-64: INT64_MIN for NaN and out of range.
+                double f = Math.floor(index.numbers[i]);
+                out[i] = generator.item(f >= -0x1p63 && f < 0x1p63 ? (long) f : Long.MIN_VALUE);
             }
             return new Vector(out, null);
         }
