@@ -802,8 +802,10 @@ public final class Vector {
         return out.build();
     }
 
+    /** The original casts floor(index) to a C int: out of range (and NaN) gives INT_MIN, as on x86. */
     private static int floorIndex(double d) {
-        return (int) (long) Math.floor(d);
+        double f = Math.floor(d);
+        return f >= -0x1p31 && f < 0x1p31 ? (int) f : Integer.MIN_VALUE;
     }
 
     /** {@code other in this}: whether {@code other} occurs as a contiguous run (null always does). */

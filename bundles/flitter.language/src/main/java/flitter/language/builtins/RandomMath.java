@@ -81,13 +81,13 @@ final class RandomMath {
         double a = r * (Math.PI / 2);
         switch (q) {
             case 0:
-                return RandomLibm.sin(a);
+                return StrictMath.sin(a);
             case 1:
-                return RandomLibm.cos(a);
+                return StrictMath.cos(a);
             case 2:
-                return -RandomLibm.sin(a);
+                return -StrictMath.sin(a);
             default:
-                return -RandomLibm.cos(a);
+                return -StrictMath.cos(a);
         }
     }
 

@@ -21,7 +21,7 @@ final class RandomNormal extends RandomUniform {
             u1 = u2;
             u2 = swap;
         }
-        double radius = Math.sqrt(-2 * RandomLibm.log(u1));
+        double radius = Math.sqrt(-2 * StrictMath.log(u1));
         return odd ? radius * RandomMath.sinTurns(u2) : radius * RandomMath.cosTurns(u2);
     }
 

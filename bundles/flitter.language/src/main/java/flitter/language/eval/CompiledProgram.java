@@ -48,9 +48,9 @@ public final class CompiledProgram implements Program {
 
     @Override
     public Result run(Map<String, Vector> names, State state) {
-        Run run = new Run(compiled.globals().values(names), state, path, modules);
+        Run run = new Run(state, path, modules);
         run.errors.addAll(compiled.errors());
-        Frame frame = new Frame(compiled.frameSize(), NO_CAPTURES, run);
+        Frame frame = new Frame(compiled.frameSize(), NO_CAPTURES, compiled.globals().values(names), run);
         Vector tree;
         try {
             tree = compiled.body().eval(frame);

@@ -76,9 +76,8 @@ final class Modules {
         if (importer.path != null) {
             chain.add(importer.path.toAbsolutePath().normalize());
         }
-        Run run = new Run(module.globals().values(Collections.emptyMap()), new State(), target, this, importer.errors,
-            importer.logs, chain);
-        Frame frame = new Frame(module.frameSize(), new Vector[0], run);
+        Run run = new Run(new State(), target, this, importer.errors, importer.logs, chain);
+        Frame frame = new Frame(module.frameSize(), new Vector[0], module.globals().values(Collections.emptyMap()), run);
         module.body().eval(frame);
         return run.exports == null ? Collections.emptyMap() : run.exports;
     }

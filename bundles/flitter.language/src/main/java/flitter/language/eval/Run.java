@@ -13,7 +13,6 @@ import flitter.model.Vector;
 
 /** One run of a program (or of a module it imports): what its code and the built-ins can see. */
 public final class Run implements Context {
-    final Vector[] globals;
     final State state;
     final Set<String> errors;
     final List<String> logs;
@@ -23,13 +22,11 @@ public final class Run implements Context {
     final List<Path> importChain;
     Map<String, Vector> exports;
 
-    Run(Vector[] globals, State state, Path path, Modules modules) {
-        this(globals, state, path, modules, new LinkedHashSet<>(), new ArrayList<>(), new ArrayList<>());
+    Run(State state, Path path, Modules modules) {
+        this(state, path, modules, new LinkedHashSet<>(), new ArrayList<>(), new ArrayList<>());
     }
 
-    Run(Vector[] globals, State state, Path path, Modules modules, Set<String> errors, List<String> logs,
-            List<Path> importChain) {
-        this.globals = globals;
+    Run(State state, Path path, Modules modules, Set<String> errors, List<String> logs, List<Path> importChain) {
         this.state = state;
         this.path = path;
         this.modules = modules;

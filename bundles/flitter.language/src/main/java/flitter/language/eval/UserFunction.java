@@ -19,11 +19,14 @@ final class UserFunction implements Function {
     private final String[] parameters;
     private final Vector[] defaults;
     private final Vector[] captures;
+    private final Vector[] globals;
     private final X.FunctionBody body;
     private final Vector self;
     private int depth;
 
-    UserFunction(String name, String[] parameters, Vector[] defaults, Vector[] captures, X.FunctionBody body) {
+    UserFunction(String name, String[] parameters, Vector[] defaults, Vector[] captures, Vector[] globals,
+            X.FunctionBody body) {
+        this.globals = globals;
         this.name = name;
         this.parameters = parameters;
         this.defaults = defaults;
@@ -48,7 +51,7 @@ final class UserFunction implements Function {
             run.error("Recursion depth exceeded for func '" + name + "'");
             return Vector.NULL;
         }
-        Frame frame = new Frame(body.frameSize, captures, run);
+        Frame frame = new Frame(body.frameSize, captures, globals, run);
         frame.slots[0] = self;
         for (int i = 0; i < parameters.length; i++) {
             Vector value;

@@ -68,7 +68,7 @@ abstract class X {
 
         @Override
         Vector eval(Frame f) {
-            Vector value = f.run.globals[index];
+            Vector value = f.globals[index];
             if (value == null) {
                 f.run.error("Unbound name '" + name + "'");
                 return Vector.NULL;
@@ -626,7 +626,7 @@ abstract class X {
             for (int i = 0; i < captures.length; i++) {
                 captured[i] = captures[i].eval(f);
             }
-            return new UserFunction(name, parameters, defaultValues, captured, body).self();
+            return new UserFunction(name, parameters, defaultValues, captured, f.globals, body).self();
         }
     }
 

@@ -147,13 +147,18 @@ public final class EvalCommand {
 
     /** The engine's names as they are on the first frame, as the original's engine gives them. */
     static Map<String, Vector> frameNames() {
+        return frameNames(System.currentTimeMillis() / 1000.0);
+    }
+
+    /** The same, with {@code clock} given. */
+    static Map<String, Vector> frameNames(double clock) {
         Map<String, Vector> names = new LinkedHashMap<>();
         names.put("beat", Vector.of(0));
         names.put("quantum", Vector.of(4));
         names.put("tempo", Vector.of(120));
         names.put("delta", Vector.of(0));
         names.put("time", Vector.of(0));
-        names.put("clock", Vector.of(System.currentTimeMillis() / 1000.0));
+        names.put("clock", Vector.of(clock));
         names.put("frame", Vector.of(0));
         names.put("fps", Vector.of(60));
         names.put("performance", Vector.of(2));

@@ -25,8 +25,7 @@ final class Lexer {
         "([0-9][_0-9]*(\\.[0-9][_0-9]*)?|\\.[0-9][_0-9]*)([eE][-+]?[0-9][_0-9]*)?(deg|[pnu\u00b5mkMGT\u00b0])?");
     private static final Pattern TIMECODE = Pattern.compile("([0-9]+:)?[0-5]?[0-9]:[0-5]?[0-9](\\.[0-9]+)?");
     private static final Pattern STRING = Pattern.compile(
-        "'''([^'\\\\]|\\\\.|'{1,2}(?!'))*'''|'([^'\\n\\\\]|\\\\.)*'|\"\"\"([^\"\\\\]|\\\\.|\"{1,2}(?!\"))*\"\"\"|\"([^\"\\n\\\\]|\\\\.)*\"",
-        Pattern.DOTALL);
+        "'''([^'\\\\]|\\\\.|'{1,2}(?!'))*'''|'([^'\\n\\\\]|\\\\.)*'|\"\"\"([^\"\\\\]|\\\\.|\"{1,2}(?!\"))*\"\"\"|\"([^\"\\n\\\\]|\\\\.)*\"");
     private static final String[] OPERATORS = {
         "%pragma", "%include", "**", "//", "<<", "<=", ">=", "==", "!=", "..",
         "+", "-", "*", "/", "%", "<", ">", "=", ";", ",", "(", ")", "[", "]", "$", "@", "|"
@@ -113,7 +112,8 @@ final class Lexer {
         if (parens > 0) {
             return;
         }
-        tokens.add(new Token(Kind.NL, source.substring(start, at), startLine, startColumn, null));
+        Token nl = new Token(Kind.NL, source.substring(start, at), startLine, startColumn, null);
+        tokens.add(nl);
         if (at >= source.length()) {
             return;
         }
@@ -121,13 +121,14 @@ final class Lexer {
         for (int i = indentStart; i < at; i++) {
             indent += source.charAt(i) == '\t' ? TAB : 1;
         }
+        // As in the original, INDENT and DEDENT take the position of the newline that made them.
         if (indent > indents.peek()) {
             indents.push(indent);
-            add(Kind.INDENT, "", null, at);
+            tokens.add(new Token(Kind.INDENT, "", nl.line(), nl.column(), null));
         } else if (indent < indents.peek()) {
             while (indent < indents.peek()) {
                 indents.pop();
-                add(Kind.DEDENT, "", null, at);
+                tokens.add(new Token(Kind.DEDENT, "", nl.line(), nl.column(), null));
             }
             if (indent != indents.peek()) {
                 throw error("unindent does not match any outer indentation level", at);

@@ -49,6 +49,8 @@ public final class Parser {
     private final String source;
     private final Path path;
     private int at;
+    /** Where the last node expression ended: a name there could have begun an attribute binding. */
+    private int nodeEnd = -1;
 
     private Parser(List<Token> tokens, String source, Path path) {
         this.tokens = tokens;
@@ -299,14 +301,22 @@ public final class Parser {
             } else if (isAttributeBinding()) {
                 node = new Attributes(node, attributeBindings());
             } else {
+                nodeEnd = at;
                 return node;
             }
         }
     }
 
+    /**
+     * {@code NAME=} after a node starts an attribute binding, unless the name is a word the original's
+     * parser takes as a keyword there ({@code !a else=1} does not parse in the original either).
+     */
     private boolean isAttributeBinding() {
-        return peek().kind() == Kind.NAME && peek(1).isOp("=");
+        return peek().kind() == Kind.NAME && peek(1).isOp("=") && !INFIX_WORDS.contains(peek().text());
     }
+
+    private static final java.util.Set<String> INFIX_WORDS =
+        java.util.Set.of("in", "where", "else", "and", "or", "xor", "if", "for");
 
     private List<Binding> attributeBindings() throws ParseError {
         List<Binding> bindings = new ArrayList<>();
@@ -340,7 +350,7 @@ public final class Parser {
     }
 
     private Expr anonymous() throws ParseError {
-        if (peek().isWord("func") && peek(1).isOp("(")) {
+        if (peek().isWord("func")) {
             next();
             List<Parameter> parameters = parameters();
             return new Function("<anon>", parameters, anonymous());
@@ -633,12 +643,23 @@ public final class Parser {
     }
 
     private ParseError error(String message, Token t) {
-        int line = t.line();
+        int index = tokens.indexOf(t);
+        if (index == nodeEnd && t.kind() == Kind.NAME && !INFIX_WORDS.contains(t.text()) && index + 1 < tokens.size()) {
+            // The original's LALR parser takes such a name as the start of an attribute binding and
+            // fails only at the token after it (its lexer reads the first '=' of '==' as that binding's).
+            Token after = tokens.get(index + 1);
+            int column = after.isOp("==") ? after.column() + 1 : after.column();
+            return error(message, after.line(), column);
+        }
+        return error(message, t.line(), t.column());
+    }
+
+    private ParseError error(String message, int line, int column) {
         int lineStart = 0;
         for (int i = 1; i < line && lineStart >= 0; i++) {
             lineStart = source.indexOf('\n', lineStart) + 1;
         }
         String text = lineStart >= 0 && lineStart <= source.length() ? Lexer.sourceLine(source, lineStart) : null;
-        return new ParseError(message, path, line, t.column(), text);
+        return new ParseError(message, path, line, column, text);
     }
 }

@@ -57,6 +57,9 @@ final class Strings {
                 case 'U':
                     i = hex(body, i, 8, out);
                     break;
+                case 'N':
+                    i = named(body, i, out);
+                    break;
                 default:
                     if (e >= '0' && e <= '7') {
                         int end = i;
@@ -71,6 +74,21 @@ final class Strings {
             }
         }
         return out.toString();
+    }
+
+    /** {@code \N{NAME}}: the character with that Unicode name; returns the index of the closing brace. */
+    private static int named(String body, int i, StringBuilder out) {
+        int close = body.indexOf('}', i);
+        if (i + 1 < body.length() && body.charAt(i + 1) == '{' && close > i + 2) {
+            try {
+                out.appendCodePoint(Character.codePointOf(body.substring(i + 2, close)));
+                return close;
+            } catch (IllegalArgumentException e) {
+                // not a character name: kept as written
+            }
+        }
+        out.append('\\').append('N');
+        return i;
     }
 
     /** Reads {@code digits} hex digits after position {@code i}; returns the index of the last one. */
