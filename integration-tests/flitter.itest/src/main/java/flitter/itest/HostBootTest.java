@@ -44,6 +44,7 @@ class HostBootTest {
         for (String expected : List.of("org.apache.felix.scr", "org.apache.felix.configadmin",
                 "org.apache.felix.fileinstall", "org.apache.felix.log", "org.apache.felix.gogo.runtime",
                 "org.apache.felix.gogo.shell", "org.apache.felix.gogo.command", "flitter.log", "flitter.shell",
+                "flitter.model", "flitter.language",
                 "org.lwjgl", "dev.onvoid.webrtc")) {
             assertTrue(names.contains(expected), expected + " is missing from " + names);
         }

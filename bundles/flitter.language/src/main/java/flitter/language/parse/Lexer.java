@@ -72,11 +72,26 @@ final class Lexer {
                 token();
             }
         }
+        // Blocks still open at the end of the file close there: errors about them point just past the
+        // last thing in the file, not at an empty line after it.
+        int end = source.length();
+        while (end > 0 && Character.isWhitespace(source.charAt(end - 1))) {
+            end--;
+        }
+        int endLine = 1;
+        int endLineStart = 0;
+        for (int i = 0; i < end; i++) {
+            if (source.charAt(i) == '\n') {
+                endLine++;
+                endLineStart = i + 1;
+            }
+        }
+        int endColumn = end - endLineStart + 1;
         while (indents.size() > 1) {
             indents.pop();
-            add(Kind.DEDENT, "", null, at);
+            tokens.add(new Token(Kind.DEDENT, "EOF", endLine, endColumn, null));
         }
-        add(Kind.EOF, "", null, at);
+        tokens.add(new Token(Kind.EOF, "", endLine, endColumn, null));
     }
 
     /** Newlines, with blank and comment lines and the next line's indentation, as one NL token. */

@@ -26,7 +26,7 @@ record Token(Kind kind, String text, int line, int column, Object value) {
             case INDENT:
                 return "indent";
             case DEDENT:
-                return "dedent";
+                return text.equals("EOF") ? "end of file" : "dedent";
             case EOF:
                 return "end of file";
             case STRING:
