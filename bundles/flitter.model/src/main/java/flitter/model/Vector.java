@@ -145,7 +145,13 @@ public final class Vector {
         return compose(vectors.toArray(new Vector[0]));
     }
 
-    /** {@code start..stop|step}: null unless each is a single number (start may be null for 0, step for 1). */
+    /** The longest range {@link #range} makes (800 MB of numbers): a typo like {@code ..1e12} must not take the host down. */
+    public static final int MAX_RANGE = 100_000_000;
+
+    /**
+     * {@code start..stop|step}: null unless each is a single number (start may be null for 0, step for
+     * 1); throws IllegalArgumentException, saying so, for more than {@link #MAX_RANGE} numbers.
+     */
     public static Vector range(Vector start, Vector stop, Vector step) {
         double from;
         if (start.length() == 0) {
@@ -174,8 +180,9 @@ public final class Vector {
         if (!(count > 0)) {
             return NULL;
         }
-        if (count > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("range too long: " + count + " elements");
+        if (count > MAX_RANGE) {
+            throw new IllegalArgumentException("a range of " + TextForm.number(count) + " numbers is too long (at most "
+                + TextForm.number(MAX_RANGE) + ")");
         }
         int n = (int) count;
         double[] out = new double[n];

@@ -57,6 +57,13 @@ public final class CompiledProgram implements Program {
         } catch (StackOverflowError e) {
             run.error("Recursion too deep: the program's evaluation overflowed the stack");
             tree = Vector.NULL;
+        } catch (OutOfMemoryError e) {
+            run.error("Out of memory evaluating the program: " + e.getMessage());
+            tree = Vector.NULL;
+        } catch (RuntimeException e) {
+            // A bug here must not stop a show: the frame is lost, the error says what happened.
+            run.error("Internal error evaluating the program: " + e);
+            tree = Vector.NULL;
         }
         List<Node> nodes = new ArrayList<>(tree.nodeCount());
         for (int i = 0; i < tree.length(); i++) {

@@ -106,7 +106,12 @@ abstract class X {
             Vector from = start == null ? Vector.NULL : start.eval(f);
             Vector to = stop.eval(f);
             Vector by = step == null ? Vector.NULL : step.eval(f);
-            return Vector.range(from, to, by);
+            try {
+                return Vector.range(from, to, by);
+            } catch (IllegalArgumentException e) {
+                f.run.error(e.getMessage());
+                return Vector.NULL;
+            }
         }
     }
 
