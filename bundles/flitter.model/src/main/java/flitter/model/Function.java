@@ -11,8 +11,13 @@ import org.osgi.annotation.versioning.ConsumerType;
  */
 @ConsumerType
 public interface Function {
-    /** The name Flitter prints for the function. */
+    /** The function's name, as a value's text form gives it (for instance {@code split(f, ',')}). */
     String name();
+
+    /** How the function prints inside a vector (without the parentheses around it): {@code <Function: NAME>}. */
+    default String repr() {
+        return "<Function: " + name() + ">";
+    }
 
     /**
      * Calls the function.

@@ -435,7 +435,7 @@ public final class Vector {
             } else if (o instanceof Node) {
                 out.append('(').append(((Node) o).repr()).append(')');
             } else {
-                out.append("(<Function: ").append(((Function) o).name()).append(">)");
+                out.append('(').append(((Function) o).repr()).append(')');
             }
         }
         return out.toString();

@@ -52,6 +52,17 @@ final class RandomLibrary implements Library {
             Vector seed = bound[0] == null ? Vector.NULL : bound[0];
             return Vector.of(factory.apply(seedHash(seed)));
         }
+
+        /** The original's sources are classes, not functions. */
+        @Override
+        public String repr() {
+            return "<class 'flitter.language.functions.random." + name() + "'>";
+        }
+
+        @Override
+        String typeName() {
+            return "type";
+        }
     }
 
     private static final class Shuffle extends Builtin {

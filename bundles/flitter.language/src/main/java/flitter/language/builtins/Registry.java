@@ -2,7 +2,6 @@ package flitter.language.builtins;
 
 import java.util.Map;
 
-import flitter.model.Function;
 import flitter.model.Vector;
 
 /** Where a {@link Library} puts its functions. */
@@ -13,10 +12,10 @@ public final class Registry {
         this.names = names;
     }
 
-    /** Binds {@code function} to its name. */
-    public void add(Function function) {
-        if (names.put(function.name(), Vector.of(function)) != null) {
-            throw new IllegalStateException("built-in '" + function.name() + "' defined twice");
+    /** Binds {@code function} to the name programs call it by. */
+    public void add(Builtin function) {
+        if (names.put(function.binding(), Vector.of(function)) != null) {
+            throw new IllegalStateException("built-in '" + function.binding() + "' defined twice");
         }
     }
 }

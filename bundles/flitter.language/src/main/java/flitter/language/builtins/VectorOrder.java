@@ -1,6 +1,5 @@
 package flitter.language.builtins;
 
-import flitter.model.Function;
 import flitter.model.Node;
 
 /**
@@ -24,10 +23,10 @@ final class VectorOrder {
         if (element instanceof Node) {
             return "flitter.model.Node";
         }
-        if (element instanceof Function && !(element instanceof Builtin)) {
-            return "flitter.language.vm.Function";
+        if (element instanceof Builtin) {
+            return ((Builtin) element).typeName();
         }
-        return "_cython_3_2_9.cython_function_or_method";
+        return "flitter.language.vm.Function";
     }
 
     /** Python's {@code a < b}: numbers and strings (by code point) only. */

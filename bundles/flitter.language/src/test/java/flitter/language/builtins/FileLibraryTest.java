@@ -98,9 +98,9 @@ class FileLibraryTest {
         expectWarnings("Error reading text: @/sub");
         expectErrors();
         assertEquals("null", repr("read", s("text.txt/foo")));
-        expectErrors("Error calling read: [Errno 20] Not a directory: '" + root + "/text.txt/foo'");
+        expectErrors("Error calling read_text: [Errno 20] Not a directory: '" + root + "/text.txt/foo'");
         assertEquals("null", repr("read"));
-        expectErrors("Error calling read: read() takes exactly 2 positional arguments (1 given)");
+        expectErrors("Error calling read_text: read_text() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -137,16 +137,16 @@ class FileLibraryTest {
         expectWarnings("File not found: @/nope.csv");
         expectErrors();
         assertEquals("null", repr("csv", file, v(NAN)));
-        expectErrors("Error calling csv: cannot convert float NaN to integer");
+        expectErrors("Error calling read_csv: cannot convert float NaN to integer");
         assertEquals("null", repr("csv", file, v(INF)));
-        expectErrors("Error calling csv: cannot convert float infinity to integer");
+        expectErrors("Error calling read_csv: cannot convert float infinity to integer");
         assertEquals("null", repr("csv", file, node("foo")));
-        expectErrors("Error calling csv: int() argument must be a string, a bytes-like object or a real number, "
+        expectErrors("Error calling read_csv: int() argument must be a string, a bytes-like object or a real number, "
             + "not 'flitter.model.Node'");
         assertEquals("null", repr("csv", v(1)));
-        expectErrors("Error calling csv: csv() takes exactly 3 positional arguments (2 given)");
+        expectErrors("Error calling read_csv: read_csv() takes exactly 3 positional arguments (2 given)");
         assertEquals("null", context.callNamed("csv", new Vector[0], "filename", s("x")).repr());
-        expectErrors("Error calling csv: csv() takes exactly 3 positional arguments (2 given)");
+        expectErrors("Error calling read_csv: read_csv() takes exactly 3 positional arguments (2 given)");
     }
 
     @Test
@@ -168,9 +168,9 @@ class FileLibraryTest {
         expectWarnings("Error reading subtitles: @/trailing.srt", "File not found: @/none.srt");
         expectErrors();
         assertEquals("null", repr("srt", file, node("foo")));
-        expectErrors("Error calling srt: float() argument must be a string or a real number, not 'flitter.model.Node'");
+        expectErrors("Error calling read_srt: float() argument must be a string or a real number, not 'flitter.model.Node'");
         assertEquals("null", repr("srt", s("x")));
-        expectErrors("Error calling srt: srt() takes exactly 3 positional arguments (2 given)");
+        expectErrors("Error calling read_srt: read_srt() takes exactly 3 positional arguments (2 given)");
     }
 
     @Test

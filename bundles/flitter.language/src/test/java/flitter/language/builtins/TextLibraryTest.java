@@ -41,10 +41,10 @@ class TextLibraryTest {
         noErrors();
         for (double bad : new double[] {-1, 1114112, NAN, 1e10, INF, -1e10, 4294967361.0}) {
             assertEquals("null", context.repr("chr", v(bad)));
-            expectError("Error calling chr: chr() arg not in range(0x110000)");
+            expectError("Error calling chrv: chr() arg not in range(0x110000)");
         }
         assertEquals("null", context.repr("chr"));
-        expectError("Error calling chr: chr() takes exactly 1 positional argument (0 given)");
+        expectError("Error calling chrv: chrv() takes exactly 1 positional argument (0 given)");
     }
 
     @Test
@@ -58,7 +58,7 @@ class TextLibraryTest {
         assertEquals("102;111;111", context.repr("ord", Vector.symbol("foo")));
         noErrors();
         assertEquals("null", context.repr("ord", v(1), v(2)));
-        expectError("Error calling ord: ord() takes exactly 1 positional argument (2 given)");
+        expectError("Error calling ordv: ordv() takes exactly 1 positional argument (2 given)");
     }
 
     @Test

@@ -45,9 +45,9 @@ class VectorLibraryTest {
         assertEquals("2", context.callNamed("len", new Vector[0], "xs", v(1, 2)).repr());
         noErrors();
         assertEquals("null", context.repr("len", v(1), v(2)));
-        expectError("Error calling len: len() takes exactly 1 positional argument (2 given)");
+        expectError("Error calling lenv: lenv() takes exactly 1 positional argument (2 given)");
         assertEquals("null", context.repr("len"));
-        expectError("Error calling len: len() takes exactly 1 positional argument (0 given)");
+        expectError("Error calling lenv: lenv() takes exactly 1 positional argument (0 given)");
     }
 
     @Test
@@ -162,18 +162,18 @@ class VectorLibraryTest {
         assertEquals("3", context.callNamed("min", new Vector[0], "xs", v(3)).repr());
         noErrors();
         assertEquals("null", context.repr("min", v(1, "a")));
-        expectError("Error calling min: '<' not supported between instances of 'str' and 'float'");
+        expectError("Error calling minv: '<' not supported between instances of 'str' and 'float'");
         assertEquals("null", context.repr("min", v(node("foo"), 1)));
-        expectError("Error calling min: '<' not supported between instances of 'float' and 'flitter.model.Node'");
+        expectError("Error calling minv: '<' not supported between instances of 'float' and 'flitter.model.Node'");
         assertEquals("null", context.repr("min", v(1, MiscTestContext.builtin("len"))));
-        expectError("Error calling min: '<' not supported between instances of "
+        expectError("Error calling minv: '<' not supported between instances of "
             + "'_cython_3_2_9.cython_function_or_method' and 'float'");
         assertEquals("null", context.repr("min"));
-        expectError("Error calling min: min() takes at least 1 positional argument (0 given)");
+        expectError("Error calling minv: minv() takes at least 1 positional argument (0 given)");
         assertEquals("null", context.callNamed("min", new Vector[] {v(1)}, "foo", v(2)).repr());
-        expectError("Error calling min: min() got an unexpected keyword argument 'foo'");
+        expectError("Error calling minv: minv() got an unexpected keyword argument 'foo'");
         assertEquals("null", context.callNamed("min", new Vector[] {v(1), v(2)}, "xs", v(3)).repr());
-        expectError("Error calling min: min() got multiple values for keyword argument 'xs'");
+        expectError("Error calling minv: minv() got multiple values for keyword argument 'xs'");
     }
 
     @Test
@@ -187,7 +187,7 @@ class VectorLibraryTest {
         assertEquals("1", context.repr("max", NULL, v(1)));
         noErrors();
         assertEquals("null", context.repr("max"));
-        expectError("Error calling max: max() takes at least 1 positional argument (0 given)");
+        expectError("Error calling maxv: maxv() takes at least 1 positional argument (0 given)");
     }
 
     @Test
@@ -274,19 +274,19 @@ class VectorLibraryTest {
         assertEquals("1.5", context.callNamed("map", new Vector[] {v(0.5)}, "ys", v(1), "zs", v(2)).repr());
         noErrors();
         assertEquals("null", context.repr("map", v(0.5), v(1)));
-        expectError("Error calling map: map() takes exactly 3 positional arguments (2 given)");
+        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (2 given)");
         assertEquals("null", context.repr("map", v(0.5), v(1), v(2), v(3)));
-        expectError("Error calling map: map() takes exactly 3 positional arguments (4 given)");
+        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (4 given)");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5)}, "zs", v(1)).repr());
-        expectError("Error calling map: map() takes exactly 3 positional arguments (1 given)");
+        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (1 given)");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5), v(1), v(2)}, "foo", v(3)).repr());
-        expectError("Error calling map: map() got an unexpected keyword argument 'foo'");
+        expectError("Error calling mapv: mapv() got an unexpected keyword argument 'foo'");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5)}, "foo", v(3)).repr());
-        expectError("Error calling map: map() got an unexpected keyword argument 'foo'");
+        expectError("Error calling mapv: mapv() got an unexpected keyword argument 'foo'");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5)}, "xs", v(1), "zs", v(2)).repr());
-        expectError("Error calling map: map() got multiple values for keyword argument 'xs'");
+        expectError("Error calling mapv: mapv() got multiple values for keyword argument 'xs'");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5), v(1), v(2), v(3)}, "foo", v(1)).repr());
-        expectError("Error calling map: map() takes exactly 3 positional arguments (4 given)");
+        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (4 given)");
     }
 
     @Test
@@ -318,7 +318,7 @@ class VectorLibraryTest {
         assertEquals("1;3;2;4;1;5", context.repr("zip", v(1, 2), v(3, 4, 5)));
         noErrors();
         assertEquals("null", context.callNamed("zip", new Vector[0], "a", v(1)).repr());
-        expectError("Error calling zip: zip() got an unexpected keyword argument 'a'");
+        expectError("Error calling zipv: zipv() got an unexpected keyword argument 'a'");
     }
 
     @Test
