@@ -1,0 +1,9 @@
+/**
+ * The engine's plugin point for top-level renderers: a {@link flitter.engine.RendererFactory} service
+ * registered with the property {@value flitter.engine.RendererFactory#KIND} (e.g. {@code window},
+ * {@code offscreen}) receives every top-level node of that kind, one {@link flitter.engine.Renderer} per
+ * node, each frame.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package flitter.engine;
