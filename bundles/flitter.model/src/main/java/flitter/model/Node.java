@@ -104,9 +104,14 @@ public final class Node {
 
     /**
      * This node with the attributes set, in order; a {@code null} (empty) value removes an attribute.
-     * An attribute that is set again keeps its place.
+     * An attribute that is set again keeps its place. The node may keep the arrays it is given (the
+     * common case of a new node gets its first attributes without copying): callers must not change
+     * them afterwards.
      */
     public Node withAttributes(String[] setNames, Vector[] setValues) {
+        if (names.length == 0 && allSetAndDistinct(setNames, setValues)) {
+            return new Node(kind, tags, setNames, setValues, children);
+        }
         String[] newNames = names;
         Vector[] newValues = values;
         int count = names.length;
@@ -153,6 +158,20 @@ public final class Node {
             newValues = Arrays.copyOf(newValues, count);
         }
         return new Node(kind, tags, newNames, newValues, children);
+    }
+
+    private static boolean allSetAndDistinct(String[] setNames, Vector[] setValues) {
+        for (int i = 0; i < setNames.length; i++) {
+            if (setValues[i].length() == 0) {
+                return false;
+            }
+            for (int j = 0; j < i; j++) {
+                if (setNames[j].equals(setNames[i])) {
+                    return false;
+                }
+            }
+        }
+        return setNames.length > 0;
     }
 
     /** This node with one attribute set (or removed, for {@code null}). */
