@@ -1,0 +1,103 @@
+package flitter.render.gl;
+
+import static org.lwjgl.opengl.GL33C.*;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One OpenGL context of a window rendering tree, current on the engine's frame thread while the tree
+ * renders: the pool of render targets its nodes share, and the full-screen quad program nodes draw.
+ * Everything here must be called with this context current.
+ */
+public final class GlContext implements AutoCloseable {
+    private final Map<String, Deque<RenderTarget>> pool = new HashMap<>();
+    private final List<RenderTarget> all = new ArrayList<>();
+    private final String renderer;
+    private final String version;
+    private int quadBuffer;
+    private int zero;
+
+    public GlContext() {
+        this.renderer = glGetString(GL_RENDERER);
+        this.version = glGetString(GL_VERSION);
+    }
+
+    /** {@code GL_RENDERER}, e.g. {@code llvmpipe (LLVM 15.0.6, 256 bits)}. */
+    public String renderer() {
+        return renderer;
+    }
+
+    /** {@code GL_VERSION}. */
+    public String version() {
+        return version;
+    }
+
+    /** The GLSL version line every program starts with ({@code ${HEADER}} in shader sources). */
+    public String header() {
+        return "#version 330 core";
+    }
+
+    /** A render target of this size and colour depth, from the pool when one is free. */
+    public RenderTarget target(int width, int height, int colorbits, boolean srgb) {
+        int bits = colorbits == 8 || colorbits == 16 || colorbits == 32 ? colorbits : 16;
+        String key = width + "x" + height + "x" + bits + (srgb ? "s" : "");
+        Deque<RenderTarget> free = pool.get(key);
+        RenderTarget target = free == null ? null : free.poll();
+        if (target == null) {
+            target = new RenderTarget(this, key, width, height, bits, srgb);
+            all.add(target);
+        }
+        target.acquired();
+        return target;
+    }
+
+    void recycle(RenderTarget target) {
+        pool.computeIfAbsent(target.key(), k -> new ArrayDeque<>()).push(target);
+    }
+
+    /** A vertex buffer holding a triangle strip over the whole frame, [-1, 1] on both axes. */
+    int quadBuffer() {
+        if (quadBuffer == 0) {
+            quadBuffer = glGenBuffers();
+            glBindBuffer(GL_ARRAY_BUFFER, quadBuffer);
+            glBufferData(GL_ARRAY_BUFFER, new float[] {-1, 1, -1, -1, 1, 1, 1, -1}, GL_STATIC_DRAW);
+            glBindBuffer(GL_ARRAY_BUFFER, 0);
+        }
+        return quadBuffer;
+    }
+
+    /** A 1x1 transparent texture: what a sampler with nothing to sample reads. */
+    int zeroTexture() {
+        if (zero == 0) {
+            int bound = glGetInteger(GL_TEXTURE_BINDING_2D);
+            zero = glGenTextures();
+            glBindTexture(GL_TEXTURE_2D, zero);
+            glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, new int[] {0});
+            glBindTexture(GL_TEXTURE_2D, bound);
+        }
+        return zero;
+    }
+
+    /** Deletes every render target and buffer made in this context. */
+    @Override
+    public void close() {
+        for (RenderTarget target : all) {
+            target.delete();
+        }
+        all.clear();
+        pool.clear();
+        if (quadBuffer != 0) {
+            glDeleteBuffers(quadBuffer);
+            quadBuffer = 0;
+        }
+        if (zero != 0) {
+            glDeleteTextures(zero);
+            zero = 0;
+        }
+    }
+}

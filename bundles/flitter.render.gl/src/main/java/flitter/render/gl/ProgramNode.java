@@ -1,0 +1,280 @@
+package flitter.render.gl;
+
+import static org.lwjgl.opengl.GL33C.*;
+
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.lwjgl.system.MemoryStack;
+
+import flitter.model.Node;
+import flitter.model.Vector;
+
+/**
+ * A node that runs a shader program over its children's images (a "program node": {@code !shader},
+ * {@code !window}, {@code !offscreen}, and nodes that other bundles add, such as {@code !webrtc}).
+ *
+ * <p>The program draws a full-frame quad: the vertex shader gets {@code in vec2 position} in [-1, 1]
+ * and the default one passes {@code out vec2 coord} in [0, 1]; the fragment shader writes
+ * {@code out vec4 color}. Uniforms it declares are set each frame: {@code size}, the engine's names
+ * ({@code beat}, {@code time}, {@code fps}, …), {@code alpha} (default 1), {@code texture0…N} (the
+ * visible children), {@code last} (the previous frame's output, or the previous pass's), {@code first},
+ * {@code pass}, {@code passes}, {@code downsample}, and any other uniform from the attribute of the
+ * same name (zero when there is none). Without a {@code fragment=} the program composites the children
+ * ({@code composite=}: {@code :over}, {@code :dest_over}, {@code :lighten}, {@code :darken}, {@code :add},
+ * {@code :difference}, {@code :multiply}) and multiplies by {@code alpha}. A program that does not
+ * compile is reported once and the node renders as a bare compositing shader.
+ */
+public abstract class ProgramNode extends WindowNode {
+    private static final Set<String> COMPOSITES =
+        Set.of("over", "dest_over", "lighten", "darken", "add", "difference", "multiply");
+
+    private final ShaderCache programs = new ShaderCache();
+    private RenderTarget target;
+    private boolean retain;
+    private final List<Integer> samplers = new ArrayList<>();
+
+    protected ProgramNode(GlContext gl) {
+        super(gl);
+    }
+
+    @Override
+    public RenderTarget texture() {
+        return target;
+    }
+
+    /** The vertex shader source: {@code vertex=} when given, else the standard one. */
+    protected String vertexSource(Node node, WindowFrame frame) {
+        Vector vertex = node.attribute("vertex");
+        return vertex != null ? vertex.asString().replace("${HEADER}", gl.header()) : Shaders.defaultVertex(gl.header());
+    }
+
+    /** The fragment shader source: {@code fragment=} when given, else compositing of the children. */
+    protected String fragmentSource(Node node, WindowFrame frame, int children) {
+        Vector fragment = node.attribute("fragment");
+        if (fragment != null) {
+            return fragment.asString().replace("${HEADER}", gl.header());
+        }
+        return Shaders.composite(gl.header(), children, composite(node, frame));
+    }
+
+    private String composite(Node node, WindowFrame frame) {
+        Vector value = node.attribute("composite");
+        if (value == null) {
+            value = node.attribute("blend");
+        }
+        String composite = value == null ? "over" : value.asString();
+        if (!COMPOSITES.contains(composite)) {
+            frame.error(name() + ": unknown composite '" + composite + "'; using :over");
+            return "over";
+        }
+        return composite;
+    }
+
+    /** Whether the output is sRGB-encoded (8-bit only). */
+    protected boolean srgb(Node node) {
+        return false;
+    }
+
+    @Override
+    protected void render(Node node, WindowFrame frame) {
+        Map<String, RenderTarget> children = childTextures();
+        ShaderCache.Program program = programs.get(vertexSource(node, frame), fragmentSource(node, frame, children.size()),
+            name(), frame::error);
+        if (program == null) {
+            program = programs.get(Shaders.defaultVertex(gl.header()),
+                Shaders.composite(gl.header(), children.size(), "over"), name(), frame::error);
+        }
+        int passes = Math.max(1, (int) integer(node, "passes", 1));
+        int downsample = Math.max(1, (int) integer(node, "downsample", 2));
+        Set<Integer> downsamplePasses = new HashSet<>();
+        Vector downsampled = node.attribute("downsample_passes");
+        if (downsampled != null && downsampled.numbers() != null) {
+            for (double d : downsampled.numbers()) {
+                downsamplePasses.add((int) Math.floor(d));
+            }
+        }
+        int colorbits = (int) integer(node, "colorbits", frame.colorbits());
+        boolean srgb = srgb(node);
+
+        glUseProgram(program.id());
+        // Unit 0 holds a transparent texture: samplers with nothing to sample read zero from it.
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, gl.zeroTexture());
+        int unit = 1;
+        clearSamplers();
+        for (Map.Entry<String, RenderTarget> child : children.entrySet()) {
+            Integer location = program.uniforms().get(child.getKey());
+            if (location != null) {
+                bindTexture(unit, child.getValue(), node);
+                glUniform1i(location, unit++);
+            }
+        }
+        retain = id() != null || program.uniforms().containsKey("last");
+        for (ShaderCache.Uniform uniform : program.declared()) {
+            if (uniform.name().startsWith("texture") && children.containsKey(uniform.name())
+                    || Set.of("last", "first", "pass", "size", "downsample").contains(uniform.name())) {
+                continue;
+            }
+            Vector value = node.attribute(uniform.name());
+            if (value == null) {
+                value = frame.names().get(uniform.name());
+            }
+            if (value == null && uniform.name().equals("passes")) {
+                value = Vector.of(passes);
+            }
+            if (value == null && uniform.name().equals("alpha")) {
+                value = Vector.TRUE;
+            }
+            Uniforms.set(uniform, value);
+        }
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        RenderTarget last = target;
+        RenderTarget first = null;
+        int lastUnit = unit;
+        int firstUnit = unit + 1;
+        Integer lastUniform = program.uniforms().get("last");
+        Integer firstUniform = program.uniforms().get("first");
+        Integer passUniform = program.uniforms().get("pass");
+        Integer sizeUniform = program.uniforms().get("size");
+        Integer downsampleUniform = program.uniforms().get("downsample");
+        for (int pass = 0; pass < passes; pass++) {
+            if (passUniform != null) {
+                glUniform1i(passUniform, pass);
+            }
+            if (lastUniform != null) {
+                if (last != null) {
+                    bindTexture(lastUnit, last, node);
+                } else {
+                    unbindTexture(lastUnit);
+                }
+                glUniform1i(lastUniform, lastUnit);
+            }
+            if (firstUniform != null) {
+                if (first != null) {
+                    bindTexture(firstUnit, first, node);
+                } else {
+                    unbindTexture(firstUnit);
+                }
+                glUniform1i(firstUniform, firstUnit);
+            }
+            boolean down = downsamplePasses.contains(pass);
+            RenderTarget output = down
+                ? gl.target(Math.max(1, width() / downsample), Math.max(1, height() / downsample), colorbits, srgb)
+                : gl.target(width(), height(), colorbits, srgb);
+            if (downsampleUniform != null) {
+                glUniform1i(downsampleUniform, down ? downsample : 1);
+            }
+            if (sizeUniform != null) {
+                glUniform2f(sizeUniform, output.width(), output.height());
+            }
+            output.clear();
+            drawQuad(program);
+            if (pass == 0 && firstUniform != null) {
+                first = output;
+            }
+            if (last != null && last != first) {
+                last.release();
+            }
+            last = output;
+        }
+        if (first != null && first != last) {
+            first.release();
+        }
+        target = last;
+        glDisable(GL_BLEND);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glUseProgram(0);
+        clearSamplers();
+    }
+
+    private void drawQuad(ShaderCache.Program program) {
+        glBindVertexArray(program.vertexArray(gl.quadBuffer()));
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+        glBindVertexArray(0);
+    }
+
+    /** Binds {@code target}'s image to a texture unit with the node's sampling ({@code border}, {@code repeat}, {@code nearest}). */
+    private void bindTexture(int unit, RenderTarget texture, Node node) {
+        glActiveTexture(GL_TEXTURE0 + unit);
+        glBindTexture(GL_TEXTURE_2D, texture.texture());
+        int sampler = glGenSamplers();
+        samplers.add(sampler);
+        Vector nearest = node.attribute("nearest");
+        int filter = nearest != null && nearest.asBool() ? GL_NEAREST : GL_LINEAR;
+        glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, filter);
+        glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, filter);
+        Vector border = node.attribute("border");
+        Vector repeat = node.attribute("repeat");
+        double[] borderColour = border == null ? null : border.numbers(4);
+        double[] repeats = repeat == null ? null : repeat.numbers(2);
+        if (borderColour == null && repeats != null) {
+            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, repeats[0] != 0 ? GL_REPEAT : GL_CLAMP_TO_EDGE);
+            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, repeats[1] != 0 ? GL_REPEAT : GL_CLAMP_TO_EDGE);
+        } else {
+            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
+            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
+            try (MemoryStack stack = MemoryStack.stackPush()) {
+                FloatBuffer colour = stack.floats(0, 0, 0, 0);
+                if (borderColour != null) {
+                    for (int i = 0; i < 4; i++) {
+                        colour.put(i, (float) borderColour[i]);
+                    }
+                }
+                glSamplerParameterfv(sampler, GL_TEXTURE_BORDER_COLOR, colour);
+            }
+        }
+        glBindSampler(unit, sampler);
+    }
+
+    private void unbindTexture(int unit) {
+        glActiveTexture(GL_TEXTURE0 + unit);
+        glBindTexture(GL_TEXTURE_2D, gl.zeroTexture());
+    }
+
+    private void clearSamplers() {
+        for (int i = 0; i <= samplers.size(); i++) {
+            glBindSampler(i, 0);
+        }
+        if (!samplers.isEmpty()) {
+            try (MemoryStack stack = MemoryStack.stackPush()) {
+                IntBuffer names = stack.mallocInt(samplers.size());
+                for (int sampler : samplers) {
+                    names.put(sampler);
+                }
+                names.flip();
+                glDeleteSamplers(names);
+            }
+            samplers.clear();
+        }
+        glActiveTexture(GL_TEXTURE0);
+    }
+
+    private static double integer(Node node, String name, double otherwise) {
+        Vector value = node.attribute(name);
+        return value != null && value.numbers() != null && value.length() == 1 ? Math.floor(value.asDouble()) : otherwise;
+    }
+
+    @Override
+    protected void parentFinished() {
+        if (!retain && target != null) {
+            target.release();
+            target = null;
+        }
+    }
+
+    @Override
+    protected void release() {
+        if (target != null) {
+            target.release();
+            target = null;
+        }
+        programs.close();
+    }
+}

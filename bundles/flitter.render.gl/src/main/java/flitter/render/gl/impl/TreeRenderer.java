@@ -1,0 +1,155 @@
+package flitter.render.gl.impl;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import flitter.engine.Frame;
+import flitter.engine.Renderer;
+import flitter.model.Node;
+import flitter.model.State;
+import flitter.model.Vector;
+import flitter.render.gl.GlContext;
+import flitter.render.gl.ProgramNode;
+import flitter.render.gl.RenderTarget;
+import flitter.render.gl.WindowFrame;
+import flitter.render.gl.WindowNode;
+import flitter.render.gl.WindowNodeFactory;
+
+/**
+ * Renders one {@code !offscreen} (or headless {@code !window}) node and its window rendering tree in a
+ * headless OpenGL context of its own, created on the engine's frame thread at the first frame. The root
+ * composites its children like a bare {@code !shader}; {@code colorbits=} sets the tree's default depth
+ * (16 when not given). References by {@code id} persist from frame to frame, so a reference to a node
+ * later in the tree sees that node's previous frame.
+ */
+final class TreeRenderer implements Renderer {
+    static final int DEFAULT_SIZE = 512;
+    static final int DEFAULT_COLORBITS = 16;
+
+    private final WindowKinds kinds;
+    private final Consumer<String> errors;
+    private final Map<String, WindowNode> references = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
+    private EglContext egl;
+    private GlContext gl;
+    private Root root;
+
+    TreeRenderer(WindowKinds kinds, Consumer<String> errors) {
+        this.kinds = kinds;
+        this.errors = errors;
+    }
+
+    /** The root: a program node compositing the window's children. */
+    private static final class Root extends ProgramNode {
+        Root(GlContext gl) {
+            super(gl);
+        }
+    }
+
+    @Override
+    public void update(Node node, Frame frame) {
+        if (egl == null) {
+            egl = EglContext.create();
+            gl = new GlContext();
+            root = new Root(gl);
+        } else {
+            egl.makeCurrent();
+        }
+        Vector bits = node.attribute("colorbits");
+        int colorbits = bits != null && bits.numbers() != null ? (int) bits.asDouble() : DEFAULT_COLORBITS;
+        try {
+            root.update(node, new TreeFrame(frame.names(), frame.state(), frame.path(), colorbits), DEFAULT_SIZE,
+                DEFAULT_SIZE);
+        } catch (RuntimeException e) {
+            error(root.name() + ": " + e.getMessage());
+        } catch (Exception e) {
+            error(root.name() + ": " + e);
+        }
+    }
+
+    /** The window's image for this frame, or null before the first frame. */
+    RenderTarget output() {
+        return root == null ? null : root.texture();
+    }
+
+    private void error(String message) {
+        if (reported.add(message)) {
+            errors.accept(message);
+        }
+    }
+
+    @Override
+    public void purge() {
+        references.clear();
+    }
+
+    @Override
+    public void close() {
+        if (egl != null) {
+            egl.makeCurrent();
+            root.close();
+            gl.close();
+            egl.close();
+            egl = null;
+        }
+    }
+
+    /** The frame as the window nodes see it. */
+    private final class TreeFrame implements WindowFrame {
+        private final Map<String, Vector> names;
+        private final State state;
+        private final Path path;
+        private final int colorbits;
+
+        TreeFrame(Map<String, Vector> names, State state, Path path, int colorbits) {
+            this.names = names;
+            this.state = state;
+            this.path = path;
+            this.colorbits = colorbits;
+        }
+
+        @Override
+        public Map<String, Vector> names() {
+            return names;
+        }
+
+        @Override
+        public State state() {
+            return state;
+        }
+
+        @Override
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public WindowNode reference(String id) {
+            return references.get(id);
+        }
+
+        @Override
+        public void register(String id, WindowNode node) {
+            references.put(id, node);
+        }
+
+        @Override
+        public WindowNodeFactory factory(String kind) {
+            return kinds.get(kind);
+        }
+
+        @Override
+        public void error(String message) {
+            TreeRenderer.this.error(message);
+        }
+
+        @Override
+        public int colorbits() {
+            return colorbits;
+        }
+    }
+}
