@@ -7,9 +7,9 @@ package flitter.language.builtins;
 public final class EasingLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(MathsBuiltin.map("cubic", "xs", EasingLibrary::cubic));
-        registry.add(MathsBuiltin.map("linear", "xs", EasingLibrary::linear));
-        registry.add(MathsBuiltin.map("quad", "xs", EasingLibrary::quad));
+        registry.add(Builtin.elementwise("cubic", "xs", EasingLibrary::cubic));
+        registry.add(Builtin.elementwise("linear", "xs", EasingLibrary::linear));
+        registry.add(Builtin.elementwise("quad", "xs", EasingLibrary::quad));
     }
 
     private static double linear(double x) {

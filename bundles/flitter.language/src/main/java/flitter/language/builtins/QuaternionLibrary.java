@@ -10,12 +10,12 @@ import flitter.model.Vector;
 final class QuaternionLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.of("quaternion", (c, a) -> quaternion(a[0], a[1]), "axis", "angle"));
-        registry.add(VectorBuiltin.of("qmul", (c, a) -> qmul(a[0], a[1]), "a", "b"));
-        registry.add(VectorBuiltin.of("qbetween", (c, a) -> qbetween(a[0], a[1]), "a", "b"));
-        registry.add(VectorBuiltin.of("slerp", (c, a) -> slerp(a[0], a[1], a[2]), "t", "a", "b"));
-        registry.add(VectorBuiltin.of("point_towards", (c, a) -> pointTowards(a[0], a[1]), "direction", "up"));
-        registry.add(VectorBuiltin.of("inverse", (c, a) -> inverse(a[0]), "matrix"));
+        registry.add(Builtin.of("quaternion", (c, a) -> quaternion(a[0], a[1]), "axis", "angle"));
+        registry.add(Builtin.of("qmul", (c, a) -> qmul(a[0], a[1]), "a", "b"));
+        registry.add(Builtin.of("qbetween", (c, a) -> qbetween(a[0], a[1]), "a", "b"));
+        registry.add(Builtin.of("slerp", (c, a) -> slerp(a[0], a[1], a[2]), "t", "a", "b"));
+        registry.add(Builtin.of("point_towards", (c, a) -> pointTowards(a[0], a[1]), "direction", "up"));
+        registry.add(Builtin.of("inverse", (c, a) -> inverse(a[0]), "matrix"));
     }
 
     private static double[] numbers(Vector v, int length) {

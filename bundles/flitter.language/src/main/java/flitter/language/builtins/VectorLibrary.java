@@ -10,21 +10,21 @@ import flitter.model.Vector;
 final class VectorLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.of("len", (c, a) -> Vector.of((double) a[0].length()), "xs"));
-        registry.add(VectorBuiltin.of("sort", (c, a) -> sort(a[0]), "xs"));
-        registry.add(VectorBuiltin.of("snap", (c, a) -> snap(a[0]), "xs"));
-        registry.add(VectorBuiltin.variadic("min", (c, a) -> extreme(a, false), "xs"));
-        registry.add(VectorBuiltin.variadic("max", (c, a) -> extreme(a, true), "xs"));
-        registry.add(VectorBuiltin.variadic("minindex", (c, a) -> extremeIndex(a, false), "xs"));
-        registry.add(VectorBuiltin.variadic("maxindex", (c, a) -> extremeIndex(a, true), "xs"));
-        registry.add(VectorBuiltin.variadic("hypot", (c, a) -> hypot(a)));
-        registry.add(VectorBuiltin.of("cross", (c, a) -> cross(a[0], a[1]), "xs", "ys"));
-        registry.add(VectorBuiltin.of("dot", (c, a) -> dot(a[0], a[1]), "xs", "ys"));
-        registry.add(VectorBuiltin.of("normalize", (c, a) -> normalize(a[0]), "xs"));
-        registry.add(VectorBuiltin.of("map", (c, a) -> map(a[0], a[1], a[2]), "xs", "ys", "zs"));
-        registry.add(VectorBuiltin.of("clamp", (c, a) -> clamp(a[0], a[1], a[2]), "xs", "ys", "zs"));
-        registry.add(VectorBuiltin.variadic("zip", (c, a) -> zip(a)));
-        registry.add(VectorBuiltin.of("count", (c, a) -> count(a[0], a[1]), "xs", "ys"));
+        registry.add(Builtin.of("len", (c, a) -> Vector.of((double) a[0].length()), "xs"));
+        registry.add(Builtin.of("sort", (c, a) -> sort(a[0]), "xs"));
+        registry.add(Builtin.of("snap", (c, a) -> snap(a[0]), "xs"));
+        registry.add(new Builtin("min", Parameters.of("xs").withRest(), (c, a) -> extreme(a, false)));
+        registry.add(new Builtin("max", Parameters.of("xs").withRest(), (c, a) -> extreme(a, true)));
+        registry.add(new Builtin("minindex", Parameters.of("xs").withRest(), (c, a) -> extremeIndex(a, false)));
+        registry.add(new Builtin("maxindex", Parameters.of("xs").withRest(), (c, a) -> extremeIndex(a, true)));
+        registry.add(new Builtin("hypot", Parameters.of().withRest(), (c, a) -> hypot(a)));
+        registry.add(Builtin.of("cross", (c, a) -> cross(a[0], a[1]), "xs", "ys"));
+        registry.add(Builtin.of("dot", (c, a) -> dot(a[0], a[1]), "xs", "ys"));
+        registry.add(Builtin.of("normalize", (c, a) -> normalize(a[0]), "xs"));
+        registry.add(Builtin.of("map", (c, a) -> map(a[0], a[1], a[2]), "xs", "ys", "zs"));
+        registry.add(Builtin.of("clamp", (c, a) -> clamp(a[0], a[1], a[2]), "xs", "ys", "zs"));
+        registry.add(new Builtin("zip", Parameters.of().withRest(), (c, a) -> zip(a)));
+        registry.add(Builtin.of("count", (c, a) -> count(a[0], a[1]), "xs", "ys"));
     }
 
     private static Object[] elements(Vector xs) {

@@ -1,11 +1,11 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.INF;
-import static flitter.language.builtins.MiscTestContext.NAN;
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.node;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.INF;
+import static flitter.language.builtins.RecordingContext.NAN;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.node;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -34,14 +34,14 @@ class FileLibraryTest {
     Path directory;
 
     private Path root;
-    private MiscTestContext context;
+    private RecordingContext context;
     private final List<String> warnings = new ArrayList<>();
     private FileCache.Log savedLog;
 
     @BeforeEach
     void createFiles() throws IOException {
         root = directory.toRealPath();
-        context = new MiscTestContext(root.resolve("p.fl"));
+        context = new RecordingContext(root.resolve("p.fl"));
         savedLog = FileCache.log;
         FileCache.log = (message, cause) -> warnings.add(message.replace(root + "/", "@/"));
         Files.createDirectories(root.resolve("sub/deeper"));

@@ -17,10 +17,10 @@ import flitter.model.Vector;
  * e.g. {@code !r a=noise(:n, 0.5, 1.25)}. They are compared bit for bit.
  */
 class NoiseLibraryTest {
-    private final RandomTestContext context = new RandomTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     private static Vector v(double... values) {
-        return RandomTestContext.numbers(values);
+        return RecordingContext.numbers(values);
     }
 
     private static void assertExactly(double[] expected, Vector actual) {

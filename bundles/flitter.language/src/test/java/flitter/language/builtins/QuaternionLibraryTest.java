@@ -1,8 +1,8 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import flitter.model.Vector;
 
 /** The rotation and matrix functions against the original: every expected text is what it printed. */
 class QuaternionLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     private void expectError(String message) {
         assertEquals(List.of(message), context.errors);

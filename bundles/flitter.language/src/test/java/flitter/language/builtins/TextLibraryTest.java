@@ -1,10 +1,10 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.INF;
-import static flitter.language.builtins.MiscTestContext.NAN;
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.INF;
+import static flitter.language.builtins.RecordingContext.NAN;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -19,7 +19,7 @@ import flitter.model.Vector;
  * {@code chrv} and {@code ordv}; here the Flitter names).
  */
 class TextLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     private void expectError(String message) {
         assertEquals(List.of(message), context.errors);

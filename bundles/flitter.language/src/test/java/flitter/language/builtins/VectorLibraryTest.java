@@ -1,11 +1,11 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.INF;
-import static flitter.language.builtins.MiscTestContext.NAN;
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.node;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.INF;
+import static flitter.language.builtins.RecordingContext.NAN;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.node;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -21,7 +21,7 @@ import flitter.model.Vector;
  * {@code lenv}, {@code minv}, {@code maxv}, {@code mapv}, {@code zipv}; here the Flitter names).
  */
 class VectorLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     private void expectError(String message) {
         assertEquals(List.of(message), context.errors);
@@ -79,7 +79,7 @@ class VectorLibraryTest {
         assertEquals("null", context.repr("sort", v(node("foo"), node("bar"))));
         expectError("Error calling sort: '<' not supported between instances of 'flitter.model.Node' and "
             + "'flitter.model.Node'");
-        assertEquals("null", context.repr("sort", v(MiscTestContext.builtin("len"), 1)));
+        assertEquals("null", context.repr("sort", v(RecordingContext.builtin("len"), 1)));
         expectError("Error calling sort: '<' not supported between instances of 'float' and "
             + "'_cython_3_2_9.cython_function_or_method'");
     }
@@ -165,7 +165,7 @@ class VectorLibraryTest {
         expectError("Error calling minv: '<' not supported between instances of 'str' and 'float'");
         assertEquals("null", context.repr("min", v(node("foo"), 1)));
         expectError("Error calling minv: '<' not supported between instances of 'float' and 'flitter.model.Node'");
-        assertEquals("null", context.repr("min", v(1, MiscTestContext.builtin("len"))));
+        assertEquals("null", context.repr("min", v(1, RecordingContext.builtin("len"))));
         expectError("Error calling minv: '<' not supported between instances of "
             + "'_cython_3_2_9.cython_function_or_method' and 'float'");
         assertEquals("null", context.repr("min"));
