@@ -23,11 +23,8 @@ public final class EasingLibrary implements Library {
     }
 
     private static double quad(double x) {
-        if (x < 0) {
-            return 0;
-        }
-        if (x > 1) {
-            return 1;
+        if (x < 0 || x > 1) {
+            return linear(x);
         }
         if (x < 0.5) {
             double h = x * 2;
@@ -38,11 +35,8 @@ public final class EasingLibrary implements Library {
     }
 
     private static double cubic(double x) {
-        if (x < 0) {
-            return 0;
-        }
-        if (x > 1) {
-            return 1;
+        if (x < 0 || x > 1) {
+            return linear(x);
         }
         if (x < 0.5) {
             double h = x * 2;

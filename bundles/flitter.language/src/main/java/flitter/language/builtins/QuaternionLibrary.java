@@ -23,32 +23,6 @@ final class QuaternionLibrary implements Library {
         return numbers != null && numbers.length == length ? numbers : null;
     }
 
-    /** The sine of an angle in turns, exact at multiples of a quarter turn. */
-    static double sinTurns(double t) {
-        if (t < 0) {
-            return -sinTurns(-t);
-        }
-        double x = t * 4.0;
-        double r = Math.IEEEremainder(x, 1.0);
-        double quotient = x - r;
-        int q = (int) (quotient % 4.0);
-        r *= Math.PI / 2;
-        switch (q) {
-            case 0:
-                return Math.sin(r);
-            case 1:
-                return Math.cos(r);
-            case 2:
-                return -Math.sin(r);
-            default:
-                return -Math.cos(r);
-        }
-    }
-
-    static double cosTurns(double t) {
-        return sinTurns(t + 0.25);
-    }
-
     static Vector quaternion(Vector axisVector, Vector angleVector) {
         double[] axis = numbers(axisVector, 3);
         double[] angle = numbers(angleVector, 1);
@@ -59,8 +33,8 @@ final class QuaternionLibrary implements Library {
         double y = axis[1];
         double z = axis[2];
         double half = angle[0] / 2;
-        double k = sinTurns(half) / Math.sqrt(x * x + y * y + z * z);
-        return Vector.of(cosTurns(half), k * x, k * y, k * z);
+        double k = MathsLibm.sint(half) / Math.sqrt(x * x + y * y + z * z);
+        return Vector.of(MathsLibm.cost(half), k * x, k * y, k * z);
     }
 
     private static double[] multiply(double[] a, double[] b) {

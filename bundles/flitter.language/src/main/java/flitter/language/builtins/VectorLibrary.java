@@ -210,7 +210,14 @@ final class VectorLibrary implements Library {
         return Vector.of(out);
     }
 
-    static Vector map(Vector xs, Vector ys, Vector zs) {
+    /** The function of three numbers that {@code map} and {@code clamp} apply item by item. */
+    @FunctionalInterface
+    private interface Ternary {
+        double apply(double x, double y, double z);
+    }
+
+    /** {@code op} over three numeric vectors, each repeated to the length of the longest; null otherwise. */
+    private static Vector itemwise(Vector xs, Vector ys, Vector zs, Ternary op) {
         double[] x = xs.numbers();
         double[] y = ys.numbers();
         double[] z = zs.numbers();
@@ -219,28 +226,20 @@ final class VectorLibrary implements Library {
         }
         double[] out = new double[Math.max(x.length, Math.max(y.length, z.length))];
         for (int i = 0; i < out.length; i++) {
-            double t = x[i % x.length];
-            out[i] = (1 - t) * y[i % y.length] + t * z[i % z.length];
+            out[i] = op.apply(x[i % x.length], y[i % y.length], z[i % z.length]);
         }
         return Vector.of(out);
     }
 
+    static Vector map(Vector xs, Vector ys, Vector zs) {
+        return itemwise(xs, ys, zs, (t, y, z) -> (1 - t) * y + t * z);
+    }
+
     static Vector clamp(Vector xs, Vector ys, Vector zs) {
-        double[] x = xs.numbers();
-        double[] lo = ys.numbers();
-        double[] hi = zs.numbers();
-        if (x == null || lo == null || hi == null) {
-            return Vector.NULL;
-        }
-        double[] out = new double[Math.max(x.length, Math.max(lo.length, hi.length))];
-        for (int i = 0; i < out.length; i++) {
-            double d = x[i % x.length];
-            double l = lo[i % lo.length];
+        return itemwise(xs, ys, zs, (d, l, h) -> {
             d = d > l ? d : l;
-            double h = hi[i % hi.length];
-            out[i] = h < d ? h : d;
-        }
-        return Vector.of(out);
+            return h < d ? h : d;
+        });
     }
 
     static Vector zip(Vector[] args) {

@@ -22,7 +22,7 @@ class DebugLibraryTest {
         assertEquals("5", context.callNamed("debug", new Vector[0], "value", v(5)).repr());
         assertSame(NULL, context.call("debug", NULL));
         assertEquals(List.of("1;'a'", "5", "null"), context.logs);
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     /** The original counts the context as the first positional argument. */

@@ -76,7 +76,7 @@ class RandomLibraryTest {
     private void assertStreams(String name, Vector seed, double[] expected) {
         assertStream(expected, context.call(name, seed));
         assertStream(expected, context.call(name, Map.of("value", seed)));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -137,7 +137,7 @@ class RandomLibraryTest {
         assertStream(UNIFORM_NULL, context.call("uniform"));
         assertStream(UNIFORM_NULL, context.call("uniform", context.call("uniform", SYMBOL_X)));
         assertStream(BETA_NULL, context.call("beta", context.call("normal", ONE)));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -197,7 +197,7 @@ class RandomLibraryTest {
         // Named arguments, as Python allows.
         assertEquals(RecordingContext.numbers(5, 8, 3, 7, 9, 0, 4, 2, 1, 6), context.call("shuffle",
             Map.of("source", context.call("uniform", SYMBOL_X), "xs", range(10))));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -213,7 +213,7 @@ class RandomLibraryTest {
             context.call("uniform", Vector.of("s")), Vector.ofObjects(1.0, "a", 2.0, "b", 3.0)));
         assertEquals(Vector.ofObjects("r", "s", "p", "q"), context.call("shuffle", context.call("uniform", SYMBOL_X),
             Vector.ofObjects("p", "q", "r", "s")));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -221,7 +221,7 @@ class RandomLibraryTest {
         Vector source = context.call("uniform", SYMBOL_X);
         assertSame(Vector.NULL, context.call("shuffle", source, Vector.NULL));
         assertSame(Vector.NULL, context.call("shuffle", source, source));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test

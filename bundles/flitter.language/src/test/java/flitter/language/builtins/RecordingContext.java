@@ -19,12 +19,13 @@ import flitter.model.Vector;
  * A context for calling built-ins in tests: no state, errors and log lines recorded, the program at
  * {@link #path} (none unless given); with ways to build arguments and to call built-ins.
  *
- * <p>{@link #expect} and its companions call built-ins from a compact text form, {@code name(1;2;3, 0.5, w=2)}: arguments are separated by
- * commas, their items by semicolons; an item is a number ({@code nan}, {@code inf} allowed), a
- * double-quoted string, {@code null} or {@code true}/{@code false}; {@code key=value} is a named
- * argument. The expected results in the tests are the original implementation's output for the same
- * Flitter expression (the reference oracle's {@code !c x=EXPR}), as printed there: nine significant
- * digits, {@code null} where the attribute was absent.
+ * <p>{@link #expect} and its companions call built-ins from a compact text form,
+ * {@code name(1;2;3, 0.5, w=2)}: arguments are separated by commas, their items by semicolons; an item
+ * is a number ({@code nan}, {@code inf} allowed), a double-quoted string, {@code null} or
+ * {@code true}/{@code false}; {@code key=value} is a named argument. The expected results in the tests
+ * are the original implementation's output for the same Flitter expression (the reference oracle's
+ * {@code !c x=EXPR}), as printed there: nine significant digits, {@code null} where the attribute was
+ * absent.
  */
 final class RecordingContext implements Context {
     static final Vector NULL = Vector.NULL;
@@ -63,6 +64,16 @@ final class RecordingContext implements Context {
         return path;
     }
 
+    /** Asserts that exactly these errors were reported since the last check, and forgets them. */
+    void assertErrors(String... messages) {
+        assertEquals(List.of(messages), errors);
+        errors.clear();
+    }
+
+    void assertNoErrors() {
+        assertEquals(List.of(), errors);
+    }
+
     /** The built-in function called {@code name}. */
     static Function builtin(String name) {
         Vector value = Builtins.all().get(name);
@@ -80,7 +91,7 @@ final class RecordingContext implements Context {
         return builtin(name).call(this, args, named);
     }
 
-    /** Calls a built-in with positional and then named arguments ({@code "name", vector, ...}), in that order. */
+    /** Calls a built-in with positional and then named arguments ({@code "name", vector, ...}, kept in order). */
     Vector callNamed(String name, Vector[] args, Object... named) {
         Map<String, Vector> map = new LinkedHashMap<>();
         for (int i = 0; i < named.length; i += 2) {
