@@ -8,12 +8,12 @@ import flitter.model.Vector;
 public final class ColorLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(new MathsBuiltin("colortemp", new String[] {"t", "normalize"}, new Vector[] {Vector.FALSE},
-            args -> colortemp(args[0], args[1])));
-        registry.add(MathsBuiltin.of("hsl", "color", args -> hsl(args[0])));
-        registry.add(MathsBuiltin.of("hsv", "color", args -> hsv(args[0])));
-        registry.add(MathsBuiltin.of("oklab", "lab", args -> oklab(args[0])));
-        registry.add(MathsBuiltin.of("oklch", "lch", args -> oklch(args[0])));
+        registry.add(new Builtin("colortemp", Parameters.of("t", "normalize").withDefaults(Vector.FALSE),
+            (context, args) -> colortemp(args[0], args[1])));
+        registry.add(Builtin.of("hsl", (context, args) -> hsl(args[0]), "color"));
+        registry.add(Builtin.of("hsv", (context, args) -> hsv(args[0]), "color"));
+        registry.add(Builtin.of("oklab", (context, args) -> oklab(args[0]), "lab"));
+        registry.add(Builtin.of("oklch", (context, args) -> oklch(args[0]), "lch"));
     }
 
     // Python's min(a, b) and max(a, b) as Cython compiles them for C doubles: the first argument

@@ -4,9 +4,9 @@ package flitter.language.builtins;
 final class DebugLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.withContext("debug", (context, a) -> {
+        registry.add(new Builtin("debug", Parameters.afterContext("value"), (context, a) -> {
             context.log(a[0].repr());
             return a[0];
-        }, "value"));
+        }));
     }
 }

@@ -7,9 +7,9 @@ package flitter.language.builtins;
 public final class EasingLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(MathsBuiltin.map("cubic", "xs", EasingLibrary::cubic));
-        registry.add(MathsBuiltin.map("linear", "xs", EasingLibrary::linear));
-        registry.add(MathsBuiltin.map("quad", "xs", EasingLibrary::quad));
+        registry.add(Builtin.elementwise("cubic", "xs", EasingLibrary::cubic));
+        registry.add(Builtin.elementwise("linear", "xs", EasingLibrary::linear));
+        registry.add(Builtin.elementwise("quad", "xs", EasingLibrary::quad));
     }
 
     private static double linear(double x) {
@@ -23,11 +23,8 @@ public final class EasingLibrary implements Library {
     }
 
     private static double quad(double x) {
-        if (x < 0) {
-            return 0;
-        }
-        if (x > 1) {
-            return 1;
+        if (x < 0 || x > 1) {
+            return linear(x);
         }
         if (x < 0.5) {
             double h = x * 2;
@@ -38,11 +35,8 @@ public final class EasingLibrary implements Library {
     }
 
     private static double cubic(double x) {
-        if (x < 0) {
-            return 0;
-        }
-        if (x > 1) {
-            return 1;
+        if (x < 0 || x > 1) {
+            return linear(x);
         }
         if (x < 0.5) {
             double h = x * 2;

@@ -16,11 +16,11 @@ import flitter.model.Vector;
 final class FileLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.withContext("read", FileLibrary::read, "filename"));
-        registry.add(VectorBuiltin.withContext("read_bytes", FileLibrary::readBytes, "filename"));
-        registry.add(VectorBuiltin.withContext("csv", FileLibrary::csv, "filename", "row_number"));
-        registry.add(VectorBuiltin.withContext("srt", FileLibrary::srt, "filename", "time"));
-        registry.add(VectorBuiltin.withContext("glob", FileLibrary::glob, "pattern"));
+        registry.add(new Builtin("read", Parameters.afterContext("filename"), FileLibrary::read));
+        registry.add(new Builtin("read_bytes", Parameters.afterContext("filename"), FileLibrary::readBytes));
+        registry.add(new Builtin("csv", Parameters.afterContext("filename", "row_number"), FileLibrary::csv));
+        registry.add(new Builtin("srt", Parameters.afterContext("filename", "time"), FileLibrary::srt));
+        registry.add(new Builtin("glob", Parameters.afterContext("pattern"), FileLibrary::glob));
     }
 
     private static FileCache.Entry file(Context context, String name) throws BuiltinException {

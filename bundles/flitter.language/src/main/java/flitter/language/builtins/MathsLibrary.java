@@ -8,38 +8,37 @@ import flitter.model.Vector;
  * the original's, so that they may also be given by name.
  */
 public final class MathsLibrary implements Library {
-    private static final Vector[] DEFAULT_ONE = {Vector.TRUE};
-
     @Override
     public void register(Registry registry) {
-        registry.add(MathsBuiltin.map("abs", "xs", Math::abs));
-        registry.add(new MathsBuiltin("accumulate", new String[] {"xs", "zs"}, DEFAULT_ONE,
-            args -> accumulate(args[0], args[1])));
-        registry.add(MathsBuiltin.map("acos", "ys", y -> MathsExact.acos(y) / MathsLibm.TAU));
-        registry.add(new MathsBuiltin("angle", new String[] {"xy", "ys"}, new Vector[] {null},
-            args -> pairs(args[0], args[1], true)));
-        registry.add(MathsBuiltin.map("asin", "ys", y -> MathsExact.asin(y) / MathsLibm.TAU));
-        registry.add(MathsBuiltin.of("ceil", "xs", args -> args[0].ceil()));
-        registry.add(MathsBuiltin.map("cos", "theta", MathsLibm::cost));
-        registry.add(MathsBuiltin.map("exp", "xs", MathsExact::exp));
-        registry.add(MathsBuiltin.of("floor", "xs", args -> args[0].floor()));
-        registry.add(MathsBuiltin.of("fract", "xs", args -> args[0].fract()));
-        registry.add(new MathsBuiltin("length", new String[] {"xy", "ys"}, new Vector[] {null},
-            args -> pairs(args[0], args[1], false)));
-        registry.add(MathsBuiltin.map("log10", "xs", MathsLibm::log10));
-        registry.add(MathsBuiltin.map("log2", "xs", MathsExact::log2));
-        registry.add(MathsBuiltin.map("log", "xs", Math::log));
-        registry.add(new MathsBuiltin("mean", new String[] {"xs", "zs"}, DEFAULT_ONE, args -> mean(args[0], args[1])));
-        registry.add(MathsBuiltin.of("polar", "theta", args -> polar(args[0])));
-        registry.add(new MathsBuiltin("product", new String[] {"xs", "w"}, DEFAULT_ONE,
-            args -> fold(args[0], args[1], true)));
-        registry.add(new MathsBuiltin("round", new String[] {"xs", "ys"}, new Vector[] {Vector.FALSE},
-            args -> round(args[0], args[1])));
-        registry.add(MathsBuiltin.map("sin", "theta", MathsLibm::sint));
-        registry.add(MathsBuiltin.map("sqrt", "xs", Math::sqrt));
-        registry.add(new MathsBuiltin("sum", new String[] {"xs", "w"}, DEFAULT_ONE,
-            args -> fold(args[0], args[1], false)));
-        registry.add(MathsBuiltin.map("tan", "theta", t -> MathsExact.tan(t * MathsLibm.TAU)));
+        registry.add(Builtin.elementwise("abs", "xs", Math::abs));
+        registry.add(new Builtin("accumulate", Parameters.of("xs", "zs").withDefaults(Vector.TRUE),
+            (context, args) -> accumulate(args[0], args[1])));
+        registry.add(Builtin.elementwise("acos", "ys", y -> MathsExact.acos(y) / MathsLibm.TAU));
+        registry.add(new Builtin("angle", Parameters.of("xy", "ys").withDefaults(Parameters.NONE),
+            (context, args) -> pairs(args[0], args[1], true)));
+        registry.add(Builtin.elementwise("asin", "ys", y -> MathsExact.asin(y) / MathsLibm.TAU));
+        registry.add(Builtin.of("ceil", (context, args) -> args[0].ceil(), "xs"));
+        registry.add(Builtin.elementwise("cos", "theta", MathsLibm::cost));
+        registry.add(Builtin.elementwise("exp", "xs", MathsExact::exp));
+        registry.add(Builtin.of("floor", (context, args) -> args[0].floor(), "xs"));
+        registry.add(Builtin.of("fract", (context, args) -> args[0].fract(), "xs"));
+        registry.add(new Builtin("length", Parameters.of("xy", "ys").withDefaults(Parameters.NONE),
+            (context, args) -> pairs(args[0], args[1], false)));
+        registry.add(Builtin.elementwise("log10", "xs", MathsLibm::log10));
+        registry.add(Builtin.elementwise("log2", "xs", MathsExact::log2));
+        registry.add(Builtin.elementwise("log", "xs", Math::log));
+        registry.add(new Builtin("mean", Parameters.of("xs", "zs").withDefaults(Vector.TRUE),
+            (context, args) -> mean(args[0], args[1])));
+        registry.add(Builtin.of("polar", (context, args) -> polar(args[0]), "theta"));
+        registry.add(new Builtin("product", Parameters.of("xs", "w").withDefaults(Vector.TRUE),
+            (context, args) -> fold(args[0], args[1], true)));
+        registry.add(new Builtin("round", Parameters.of("xs", "ys").withDefaults(Vector.FALSE),
+            (context, args) -> round(args[0], args[1])));
+        registry.add(Builtin.elementwise("sin", "theta", MathsLibm::sint));
+        registry.add(Builtin.elementwise("sqrt", "xs", Math::sqrt));
+        registry.add(new Builtin("sum", Parameters.of("xs", "w").withDefaults(Vector.TRUE),
+            (context, args) -> fold(args[0], args[1], false)));
+        registry.add(Builtin.elementwise("tan", "theta", t -> MathsExact.tan(t * MathsLibm.TAU)));
     }
 
     /** {@code polar(theta)}: the pairs {@code cos;sin} of each angle. */
@@ -92,7 +91,7 @@ public final class MathsLibrary implements Library {
         if (ws == null || ws.length != 1) {
             return 0;
         }
-        int m = MathsBuiltin.cInt(ws[0]);
+        int m = RandomMath.truncateToInt(ws[0]);
         return m < 1 ? 0 : m;
     }
 
@@ -185,7 +184,7 @@ public final class MathsLibrary implements Library {
         if (digits == null || digits.length != 1) {
             return Vector.NULL;
         }
-        long ndigits = MathsBuiltin.cLong(Math.floor(digits[0]));
+        long ndigits = RandomMath.floorToLong(digits[0]);
         // Cython's integer power: 0 for a negative exponent, wrapping on overflow.
         long power = 1;
         if (ndigits < 0) {

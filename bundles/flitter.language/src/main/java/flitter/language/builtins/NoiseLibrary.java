@@ -19,8 +19,9 @@ final class NoiseLibrary implements Library {
 
     @Override
     public void register(Registry registry) {
-        registry.add(new Noise());
-        registry.add(new OctaveNoise());
+        registry.add(new Builtin("noise", Parameters.of("seed").withRest(), NoiseLibrary::noise));
+        registry.add(new Builtin("octnoise", Parameters.of("seed", "octaves", "roughness").withRest(),
+            NoiseLibrary::octaveNoise));
     }
 
     /** The lattice permutation for a seed hash and octave. */
@@ -137,76 +138,61 @@ final class NoiseLibrary implements Library {
         return values == null || values.length == 0 ? Vector.NULL : Vector.of(values);
     }
 
-    private static final class Noise extends Builtin {
-        private static final String[] PARAMETERS = {"seed"};
-
-        Noise() {
-            super("noise");
-        }
-
-        @Override
-        protected Vector apply(Context context, Vector[] args, Map<String, Vector> named) throws BuiltinException {
-            Vector seed = RandomLibrary.bind(name(), args, named, PARAMETERS, 1, true)[0];
-            int[] perm = permutation(RandomLibrary.seedHash(seed), 0);
-            return result(evaluate(perm, coordinates(args, Math.min(1, args.length))));
-        }
+    /** {@code noise(seed, x, ...)}. */
+    private static Vector noise(Context context, Vector[] args) {
+        int[] perm = permutation(RandomLibrary.seedHash(args[0]), 0);
+        return result(evaluate(perm, coordinates(args, 1)));
     }
 
-    private static final class OctaveNoise extends Builtin {
-        private static final String[] PARAMETERS = {"seed", "octaves", "roughness"};
-
-        OctaveNoise() {
-            super("octnoise");
+    /**
+     * {@code octnoise(seed, octaves, roughness, x, ...)}: octaves of doubling frequency, octave {@code i}
+     * weighted by {@code roughness^i}.
+     */
+    private static Vector octaveNoise(Context context, Vector[] bound) {
+        Vector octaves = bound[1];
+        Vector roughness = bound[2];
+        if (!octaves.isNumeric() || octaves.length() != 1 || !roughness.isNumeric() || roughness.length() != 1) {
+            return Vector.NULL;
         }
-
-        @Override
-        protected Vector apply(Context context, Vector[] args, Map<String, Vector> named) throws BuiltinException {
-            Vector[] bound = RandomLibrary.bind(name(), args, named, PARAMETERS, 3, true);
-            Vector octaves = bound[1];
-            Vector roughness = bound[2];
-            if (!octaves.isNumeric() || octaves.length() != 1 || !roughness.isNumeric() || roughness.length() != 1) {
+        long seedHash = RandomLibrary.seedHash(bound[0]);
+        long n = RandomMath.truncateToLong(octaves.asDouble());
+        double[][] coords = coordinates(bound, 3);
+        if (n == 1) {
+            return result(evaluate(permutation(seedHash, 0), coords));
+        }
+        for (int i = 0; i < coords.length; i++) {
+            if (coords[i] == null) {
                 return Vector.NULL;
             }
-            long seedHash = RandomLibrary.seedHash(bound[0]);
-            long n = RandomMath.truncateToLong(octaves.asDouble());
-            double[][] coords = coordinates(args, Math.min(3, args.length));
-            if (n == 1) {
-                return result(evaluate(permutation(seedHash, 0), coords));
-            }
-            for (int i = 0; i < coords.length; i++) {
-                if (coords[i] == null) {
-                    return Vector.NULL;
-                }
-                coords[i] = coords[i].clone();
-            }
-            double k = roughness.asDouble();
-            double weightSum = 0;
-            double weight = 1;
-            double[] total = null;
-            for (long i = 0; i < n; i++) {
-                double[] single = evaluate(permutation(seedHash, i), coords);
-                if (i == 0) {
-                    total = single;
-                } else if (single != null) {
-                    for (int j = 0; j < single.length; j++) {
-                        total[j] += single[j] * weight;
-                    }
-                }
-                for (double[] c : coords) {
-                    for (int j = 0; j < c.length; j++) {
-                        c[j] *= 2;
-                    }
-                }
-                weightSum += weight;
-                weight *= k;
-            }
-            if (total == null) {
-                return Vector.NULL;
-            }
-            for (int j = 0; j < total.length; j++) {
-                total[j] /= weightSum;
-            }
-            return result(total);
+            coords[i] = coords[i].clone();
         }
+        double k = roughness.asDouble();
+        double weightSum = 0;
+        double weight = 1;
+        double[] total = null;
+        for (long i = 0; i < n; i++) {
+            double[] single = evaluate(permutation(seedHash, i), coords);
+            if (i == 0) {
+                total = single;
+            } else if (single != null) {
+                for (int j = 0; j < single.length; j++) {
+                    total[j] += single[j] * weight;
+                }
+            }
+            for (double[] c : coords) {
+                for (int j = 0; j < c.length; j++) {
+                    c[j] *= 2;
+                }
+            }
+            weightSum += weight;
+            weight *= k;
+        }
+        if (total == null) {
+            return Vector.NULL;
+        }
+        for (int j = 0; j < total.length; j++) {
+            total[j] /= weightSum;
+        }
+        return result(total);
     }
 }

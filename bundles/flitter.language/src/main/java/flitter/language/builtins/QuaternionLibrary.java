@@ -10,43 +10,17 @@ import flitter.model.Vector;
 final class QuaternionLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.of("quaternion", (c, a) -> quaternion(a[0], a[1]), "axis", "angle"));
-        registry.add(VectorBuiltin.of("qmul", (c, a) -> qmul(a[0], a[1]), "a", "b"));
-        registry.add(VectorBuiltin.of("qbetween", (c, a) -> qbetween(a[0], a[1]), "a", "b"));
-        registry.add(VectorBuiltin.of("slerp", (c, a) -> slerp(a[0], a[1], a[2]), "t", "a", "b"));
-        registry.add(VectorBuiltin.of("point_towards", (c, a) -> pointTowards(a[0], a[1]), "direction", "up"));
-        registry.add(VectorBuiltin.of("inverse", (c, a) -> inverse(a[0]), "matrix"));
+        registry.add(Builtin.of("quaternion", (c, a) -> quaternion(a[0], a[1]), "axis", "angle"));
+        registry.add(Builtin.of("qmul", (c, a) -> qmul(a[0], a[1]), "a", "b"));
+        registry.add(Builtin.of("qbetween", (c, a) -> qbetween(a[0], a[1]), "a", "b"));
+        registry.add(Builtin.of("slerp", (c, a) -> slerp(a[0], a[1], a[2]), "t", "a", "b"));
+        registry.add(Builtin.of("point_towards", (c, a) -> pointTowards(a[0], a[1]), "direction", "up"));
+        registry.add(Builtin.of("inverse", (c, a) -> inverse(a[0]), "matrix"));
     }
 
     private static double[] numbers(Vector v, int length) {
         double[] numbers = v.numbers();
         return numbers != null && numbers.length == length ? numbers : null;
-    }
-
-    /** The sine of an angle in turns, exact at multiples of a quarter turn. */
-    static double sinTurns(double t) {
-        if (t < 0) {
-            return -sinTurns(-t);
-        }
-        double x = t * 4.0;
-        double r = Math.IEEEremainder(x, 1.0);
-        double quotient = x - r;
-        int q = (int) (quotient % 4.0);
-        r *= Math.PI / 2;
-        switch (q) {
-            case 0:
-                return Math.sin(r);
-            case 1:
-                return Math.cos(r);
-            case 2:
-                return -Math.sin(r);
-            default:
-                return -Math.cos(r);
-        }
-    }
-
-    static double cosTurns(double t) {
-        return sinTurns(t + 0.25);
     }
 
     static Vector quaternion(Vector axisVector, Vector angleVector) {
@@ -59,8 +33,8 @@ final class QuaternionLibrary implements Library {
         double y = axis[1];
         double z = axis[2];
         double half = angle[0] / 2;
-        double k = sinTurns(half) / Math.sqrt(x * x + y * y + z * z);
-        return Vector.of(cosTurns(half), k * x, k * y, k * z);
+        double k = MathsLibm.sint(half) / Math.sqrt(x * x + y * y + z * z);
+        return Vector.of(MathsLibm.cost(half), k * x, k * y, k * z);
     }
 
     private static double[] multiply(double[] a, double[] b) {

@@ -1,6 +1,5 @@
 package flitter.language.builtins;
 
-import java.util.Map;
 import java.util.function.LongFunction;
 
 import flitter.model.Context;
@@ -20,7 +19,7 @@ final class RandomLibrary implements Library {
         registry.add(new Source("uniform", RandomUniform::new));
         registry.add(new Source("normal", RandomNormal::new));
         registry.add(new Source("beta", RandomBeta::new));
-        registry.add(new Shuffle());
+        registry.add(Builtin.of("shuffle", RandomLibrary::shuffle, "source", "xs"));
     }
 
     /**
@@ -38,19 +37,9 @@ final class RandomLibrary implements Library {
     }
 
     private static final class Source extends Builtin {
-        private static final String[] PARAMETERS = {"value"};
-        private final LongFunction<RandomUniform> factory;
-
         Source(String name, LongFunction<RandomUniform> factory) {
-            super(name);
-            this.factory = factory;
-        }
-
-        @Override
-        protected Vector apply(Context context, Vector[] args, Map<String, Vector> named) throws BuiltinException {
-            Vector[] bound = bind("__init__", args, named, PARAMETERS, 0, false);
-            Vector seed = bound[0] == null ? Vector.NULL : bound[0];
-            return Vector.of(factory.apply(seedHash(seed)));
+            super(name, Parameters.of("value").withDefaults(Vector.NULL),
+                (context, args) -> Vector.of(factory.apply(seedHash(args[0]))));
         }
 
         /** The original's sources are classes, not functions. */
@@ -63,24 +52,20 @@ final class RandomLibrary implements Library {
         String typeName() {
             return "type";
         }
+
+        /** Cython reports a class's argument errors against its constructor. */
+        @Override
+        String signatureName() {
+            return "__init__";
+        }
     }
 
-    private static final class Shuffle extends Builtin {
-        private static final String[] PARAMETERS = {"source", "xs"};
-
-        Shuffle() {
-            super("shuffle");
+    private static Vector shuffle(Context context, Vector[] args) throws BuiltinException {
+        RandomUniform source = source(args[0]);
+        if (source == null) {
+            throw new BuiltinException("Argument 'source' has incorrect type (expected uniform, got Vector)");
         }
-
-        @Override
-        protected Vector apply(Context context, Vector[] args, Map<String, Vector> named) throws BuiltinException {
-            Vector[] bound = bind(name(), args, named, PARAMETERS, 2, false);
-            RandomUniform source = source(bound[0]);
-            if (source == null) {
-                throw new BuiltinException("Argument 'source' has incorrect type (expected uniform, got Vector)");
-            }
-            return shuffle(source, bound[1]);
-        }
+        return shuffle(source, args[1]);
     }
 
     /** {@code shuffle(source, xs)}: a Fisher-Yates shuffle of a copy of {@code xs} drawing on {@code source}. */
@@ -150,71 +135,5 @@ final class RandomLibrary implements Library {
             out[j] = t;
         }
         return out;
-    }
-
-    /**
-     * Binds positional and named arguments to parameters the way the original's compiled Python
-     * functions do, with their error messages.
-     *
-     * @param function the name used in messages ({@code __init__} for the source classes)
-     * @param parameters the parameter names, in order
-     * @param required how many leading parameters must be given (the rest default to {@code null})
-     * @param varargs whether extra positional arguments are allowed (they stay in {@code args})
-     * @return one slot per parameter, {@code null} where not given
-     */
-    static Vector[] bind(String function, Vector[] args, Map<String, Vector> named, String[] parameters, int required,
-        boolean varargs) throws BuiltinException {
-        int count = parameters.length;
-        if (!varargs && args.length > count) {
-            throw new BuiltinException(tooFew(function, count, required, varargs, args.length));
-        }
-        Vector[] bound = new Vector[count];
-        for (int i = 0; i < Math.min(args.length, count); i++) {
-            bound[i] = args[i];
-        }
-        if (named != null) {
-            for (Map.Entry<String, Vector> entry : named.entrySet()) {
-                int at = -1;
-                for (int i = 0; i < count; i++) {
-                    if (parameters[i].equals(entry.getKey())) {
-                        at = i;
-                    }
-                }
-                if (at < 0) {
-                    throw new BuiltinException(function + "() got an unexpected keyword argument '" + entry.getKey() + "'");
-                }
-                if (bound[at] != null) {
-                    throw new BuiltinException(function + "() got multiple values for keyword argument '"
-                        + entry.getKey() + "'");
-                }
-                bound[at] = entry.getValue();
-            }
-        }
-        for (int i = 0; i < required; i++) {
-            if (bound[i] == null) {
-                throw new BuiltinException(tooFew(function, count, required, varargs, i));
-            }
-        }
-        return bound;
-    }
-
-    private static String tooFew(String function, int count, int required, boolean varargs, int given) {
-        String how;
-        int n;
-        if (varargs) {
-            how = "at least";
-            n = required;
-        } else if (required == count) {
-            how = "exactly";
-            n = count;
-        } else if (given > count) {
-            how = "at most";
-            n = count;
-        } else {
-            how = "at least";
-            n = required;
-        }
-        return function + "() takes " + how + " " + n + " positional argument" + (n == 1 ? "" : "s") + " (" + given
-            + " given)";
     }
 }

@@ -10,11 +10,11 @@ final class TextLibrary implements Library {
 
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.of("chr", (c, a) -> chr(a[0]), "ordinals"));
-        registry.add(VectorBuiltin.of("ord", (c, a) -> ord(a[0]), "text"));
-        registry.add(VectorBuiltin.withDefaults("split", (c, a) -> split(a[0], a[1]), new Vector[] {NEWLINE},
-            "text", "separator"));
-        registry.add(VectorBuiltin.of("concat", (c, a) -> concat(a[0]), "text"));
+        registry.add(Builtin.of("chr", (c, a) -> chr(a[0]), "ordinals"));
+        registry.add(Builtin.of("ord", (c, a) -> ord(a[0]), "text"));
+        registry.add(new Builtin("split", Parameters.of("text", "separator").withDefaults(NEWLINE),
+            (c, a) -> split(a[0], a[1])));
+        registry.add(Builtin.of("concat", (c, a) -> concat(a[0]), "text"));
     }
 
     /** The characters with the given code points (each floored) as one string. */

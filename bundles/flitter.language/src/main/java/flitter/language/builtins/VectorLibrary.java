@@ -10,21 +10,21 @@ import flitter.model.Vector;
 final class VectorLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(VectorBuiltin.of("len", (c, a) -> Vector.of((double) a[0].length()), "xs"));
-        registry.add(VectorBuiltin.of("sort", (c, a) -> sort(a[0]), "xs"));
-        registry.add(VectorBuiltin.of("snap", (c, a) -> snap(a[0]), "xs"));
-        registry.add(VectorBuiltin.variadic("min", (c, a) -> extreme(a, false), "xs"));
-        registry.add(VectorBuiltin.variadic("max", (c, a) -> extreme(a, true), "xs"));
-        registry.add(VectorBuiltin.variadic("minindex", (c, a) -> extremeIndex(a, false), "xs"));
-        registry.add(VectorBuiltin.variadic("maxindex", (c, a) -> extremeIndex(a, true), "xs"));
-        registry.add(VectorBuiltin.variadic("hypot", (c, a) -> hypot(a)));
-        registry.add(VectorBuiltin.of("cross", (c, a) -> cross(a[0], a[1]), "xs", "ys"));
-        registry.add(VectorBuiltin.of("dot", (c, a) -> dot(a[0], a[1]), "xs", "ys"));
-        registry.add(VectorBuiltin.of("normalize", (c, a) -> normalize(a[0]), "xs"));
-        registry.add(VectorBuiltin.of("map", (c, a) -> map(a[0], a[1], a[2]), "xs", "ys", "zs"));
-        registry.add(VectorBuiltin.of("clamp", (c, a) -> clamp(a[0], a[1], a[2]), "xs", "ys", "zs"));
-        registry.add(VectorBuiltin.variadic("zip", (c, a) -> zip(a)));
-        registry.add(VectorBuiltin.of("count", (c, a) -> count(a[0], a[1]), "xs", "ys"));
+        registry.add(Builtin.of("len", (c, a) -> Vector.of((double) a[0].length()), "xs"));
+        registry.add(Builtin.of("sort", (c, a) -> sort(a[0]), "xs"));
+        registry.add(Builtin.of("snap", (c, a) -> snap(a[0]), "xs"));
+        registry.add(new Builtin("min", Parameters.of("xs").withRest(), (c, a) -> extreme(a, false)));
+        registry.add(new Builtin("max", Parameters.of("xs").withRest(), (c, a) -> extreme(a, true)));
+        registry.add(new Builtin("minindex", Parameters.of("xs").withRest(), (c, a) -> extremeIndex(a, false)));
+        registry.add(new Builtin("maxindex", Parameters.of("xs").withRest(), (c, a) -> extremeIndex(a, true)));
+        registry.add(new Builtin("hypot", Parameters.of().withRest(), (c, a) -> hypot(a)));
+        registry.add(Builtin.of("cross", (c, a) -> cross(a[0], a[1]), "xs", "ys"));
+        registry.add(Builtin.of("dot", (c, a) -> dot(a[0], a[1]), "xs", "ys"));
+        registry.add(Builtin.of("normalize", (c, a) -> normalize(a[0]), "xs"));
+        registry.add(Builtin.of("map", (c, a) -> map(a[0], a[1], a[2]), "xs", "ys", "zs"));
+        registry.add(Builtin.of("clamp", (c, a) -> clamp(a[0], a[1], a[2]), "xs", "ys", "zs"));
+        registry.add(new Builtin("zip", Parameters.of().withRest(), (c, a) -> zip(a)));
+        registry.add(Builtin.of("count", (c, a) -> count(a[0], a[1]), "xs", "ys"));
     }
 
     private static Object[] elements(Vector xs) {
@@ -210,7 +210,14 @@ final class VectorLibrary implements Library {
         return Vector.of(out);
     }
 
-    static Vector map(Vector xs, Vector ys, Vector zs) {
+    /** The function of three numbers that {@code map} and {@code clamp} apply item by item. */
+    @FunctionalInterface
+    private interface Ternary {
+        double apply(double x, double y, double z);
+    }
+
+    /** {@code op} over three numeric vectors, each repeated to the length of the longest; null otherwise. */
+    private static Vector itemwise(Vector xs, Vector ys, Vector zs, Ternary op) {
         double[] x = xs.numbers();
         double[] y = ys.numbers();
         double[] z = zs.numbers();
@@ -219,28 +226,20 @@ final class VectorLibrary implements Library {
         }
         double[] out = new double[Math.max(x.length, Math.max(y.length, z.length))];
         for (int i = 0; i < out.length; i++) {
-            double t = x[i % x.length];
-            out[i] = (1 - t) * y[i % y.length] + t * z[i % z.length];
+            out[i] = op.apply(x[i % x.length], y[i % y.length], z[i % z.length]);
         }
         return Vector.of(out);
     }
 
+    static Vector map(Vector xs, Vector ys, Vector zs) {
+        return itemwise(xs, ys, zs, (t, y, z) -> (1 - t) * y + t * z);
+    }
+
     static Vector clamp(Vector xs, Vector ys, Vector zs) {
-        double[] x = xs.numbers();
-        double[] lo = ys.numbers();
-        double[] hi = zs.numbers();
-        if (x == null || lo == null || hi == null) {
-            return Vector.NULL;
-        }
-        double[] out = new double[Math.max(x.length, Math.max(lo.length, hi.length))];
-        for (int i = 0; i < out.length; i++) {
-            double d = x[i % x.length];
-            double l = lo[i % lo.length];
+        return itemwise(xs, ys, zs, (d, l, h) -> {
             d = d > l ? d : l;
-            double h = hi[i % hi.length];
-            out[i] = h < d ? h : d;
-        }
-        return Vector.of(out);
+            return h < d ? h : d;
+        });
     }
 
     static Vector zip(Vector[] args) {

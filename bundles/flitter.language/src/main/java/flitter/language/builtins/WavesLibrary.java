@@ -9,17 +9,17 @@ import flitter.model.Vector;
 public final class WavesLibrary implements Library {
     @Override
     public void register(Registry registry) {
-        registry.add(MathsBuiltin.map("bounce", "xs", x -> MathsExact.sin(MathsLibm.PI * (x - Math.floor(x)))));
-        registry.add(new MathsBuiltin("impulse", new String[] {"xs", "cs"}, new Vector[] {null},
-            args -> impulse(args[0], args[1])));
-        registry.add(MathsBuiltin.map("sawtooth", "xs", x -> x - Math.floor(x)));
-        registry.add(MathsBuiltin.map("sharkfin", "xs", WavesLibrary::sharkfin));
-        registry.add(MathsBuiltin.map("sine", "xs", x -> (1 - MathsLibm.cost(x)) / 2));
-        registry.add(MathsBuiltin.map("square", "xs", x -> {
+        registry.add(Builtin.elementwise("bounce", "xs", x -> MathsExact.sin(MathsLibm.PI * (x - Math.floor(x)))));
+        registry.add(new Builtin("impulse", Parameters.of("xs", "cs").withDefaults(Parameters.NONE),
+            (context, args) -> impulse(args[0], args[1])));
+        registry.add(Builtin.elementwise("sawtooth", "xs", x -> x - Math.floor(x)));
+        registry.add(Builtin.elementwise("sharkfin", "xs", WavesLibrary::sharkfin));
+        registry.add(Builtin.elementwise("sine", "xs", x -> (1 - MathsLibm.cost(x)) / 2));
+        registry.add(Builtin.elementwise("square", "xs", x -> {
             double f = x - Math.floor(x);
             return f < 0.5 ? 0 : 1;
         }));
-        registry.add(MathsBuiltin.map("triangle", "xs", x -> 1 - Math.abs((x - Math.floor(x)) * 2 - 1)));
+        registry.add(Builtin.elementwise("triangle", "xs", x -> 1 - Math.abs((x - Math.floor(x)) * 2 - 1)));
     }
 
     private static double sharkfin(double x) {

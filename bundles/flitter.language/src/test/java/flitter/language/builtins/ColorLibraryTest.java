@@ -1,8 +1,8 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MathsTestCalls.expect;
-import static flitter.language.builtins.MathsTestCalls.expectError;
-import static flitter.language.builtins.MathsTestCalls.expectExactly;
+import static flitter.language.builtins.RecordingContext.expect;
+import static flitter.language.builtins.RecordingContext.expectError;
+import static flitter.language.builtins.RecordingContext.expectExactly;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -13,7 +13,7 @@ import flitter.model.Vector;
 
 /** {@code debug} against the original: it logs the text form of its argument and gives the argument back. */
 class DebugLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     @Test
     void logsTheTextFormAndReturnsTheValue() {
@@ -22,7 +22,7 @@ class DebugLibraryTest {
         assertEquals("5", context.callNamed("debug", new Vector[0], "value", v(5)).repr());
         assertSame(NULL, context.call("debug", NULL));
         assertEquals(List.of("1;'a'", "5", "null"), context.logs);
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     /** The original counts the context as the first positional argument. */

@@ -1,7 +1,7 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MathsTestCalls.expect;
-import static flitter.language.builtins.MathsTestCalls.expectError;
+import static flitter.language.builtins.RecordingContext.expect;
+import static flitter.language.builtins.RecordingContext.expectError;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.INF;
-import static flitter.language.builtins.MiscTestContext.NAN;
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.node;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.INF;
+import static flitter.language.builtins.RecordingContext.NAN;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.node;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -34,14 +34,14 @@ class FileLibraryTest {
     Path directory;
 
     private Path root;
-    private MiscTestContext context;
+    private RecordingContext context;
     private final List<String> warnings = new ArrayList<>();
     private FileCache.Log savedLog;
 
     @BeforeEach
     void createFiles() throws IOException {
         root = directory.toRealPath();
-        context = new MiscTestContext(root.resolve("p.fl"));
+        context = new RecordingContext(root.resolve("p.fl"));
         savedLog = FileCache.log;
         FileCache.log = (message, cause) -> warnings.add(message.replace(root + "/", "@/"));
         Files.createDirectories(root.resolve("sub/deeper"));
@@ -73,11 +73,6 @@ class FileLibraryTest {
         return context.call(name, args).repr().replace(root.toString(), "@");
     }
 
-    private void expectErrors(String... messages) {
-        assertEquals(List.of(messages), context.errors);
-        context.errors.clear();
-    }
-
     private void expectWarnings(String... messages) {
         assertEquals(List.of(messages), warnings);
         warnings.clear();
@@ -96,11 +91,11 @@ class FileLibraryTest {
         assertEquals("'hello\\nworld\\nend\\n'", repr("read", s("./sub/../text.txt")));
         assertEquals("null", repr("read", s("sub")));
         expectWarnings("Error reading text: @/sub");
-        expectErrors();
+        context.assertErrors();
         assertEquals("null", repr("read", s("text.txt/foo")));
-        expectErrors("Error calling read_text: [Errno 20] Not a directory: '" + root + "/text.txt/foo'");
+        context.assertErrors("Error calling read_text: [Errno 20] Not a directory: '" + root + "/text.txt/foo'");
         assertEquals("null", repr("read"));
-        expectErrors("Error calling read_text: read_text() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling read_text: read_text() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -111,9 +106,9 @@ class FileLibraryTest {
         assertEquals("null", repr("read_bytes", s("missing.txt")));
         assertEquals("null", repr("read_bytes", v(0)));
         expectWarnings("File not found: @/missing.txt", "File not found: @/0");
-        expectErrors();
+        context.assertErrors();
         assertEquals("null", repr("read_bytes", v(1), v(2)));
-        expectErrors("Error calling read_bytes: read_bytes() takes exactly 2 positional arguments (3 given)");
+        context.assertErrors("Error calling read_bytes: read_bytes() takes exactly 2 positional arguments (3 given)");
     }
 
     @Test
@@ -135,18 +130,18 @@ class FileLibraryTest {
         assertEquals("null", repr("csv", s("nope.csv"), v(0)));
         assertEquals("null", repr("csv", v(0), v(0)));
         expectWarnings("File not found: @/nope.csv");
-        expectErrors();
+        context.assertErrors();
         assertEquals("null", repr("csv", file, v(NAN)));
-        expectErrors("Error calling read_csv: cannot convert float NaN to integer");
+        context.assertErrors("Error calling read_csv: cannot convert float NaN to integer");
         assertEquals("null", repr("csv", file, v(INF)));
-        expectErrors("Error calling read_csv: cannot convert float infinity to integer");
+        context.assertErrors("Error calling read_csv: cannot convert float infinity to integer");
         assertEquals("null", repr("csv", file, node("foo")));
-        expectErrors("Error calling read_csv: int() argument must be a string, a bytes-like object or a real number, "
-            + "not 'flitter.model.Node'");
+        context.assertErrors("Error calling read_csv: int() argument must be a string, a bytes-like object or a real "
+            + "number, not 'flitter.model.Node'");
         assertEquals("null", repr("csv", v(1)));
-        expectErrors("Error calling read_csv: read_csv() takes exactly 3 positional arguments (2 given)");
+        context.assertErrors("Error calling read_csv: read_csv() takes exactly 3 positional arguments (2 given)");
         assertEquals("null", context.callNamed("csv", new Vector[0], "filename", s("x")).repr());
-        expectErrors("Error calling read_csv: read_csv() takes exactly 3 positional arguments (2 given)");
+        context.assertErrors("Error calling read_csv: read_csv() takes exactly 3 positional arguments (2 given)");
     }
 
     @Test
@@ -166,11 +161,11 @@ class FileLibraryTest {
         assertEquals("'A'", repr("srt", s("nomillis.srt"), v(60.004)));
         assertEquals("null", repr("srt", s("none.srt"), v(1)));
         expectWarnings("Error reading subtitles: @/trailing.srt", "File not found: @/none.srt");
-        expectErrors();
+        context.assertErrors();
         assertEquals("null", repr("srt", file, node("foo")));
-        expectErrors("Error calling read_srt: float() argument must be a string or a real number, not 'flitter.model.Node'");
+        context.assertErrors("Error calling read_srt: float() argument must be a string or a real number, not 'flitter.model.Node'");
         assertEquals("null", repr("srt", s("x")));
-        expectErrors("Error calling read_srt: read_srt() takes exactly 3 positional arguments (2 given)");
+        context.assertErrors("Error calling read_srt: read_srt() takes exactly 3 positional arguments (2 given)");
     }
 
     @Test
@@ -188,17 +183,17 @@ class FileLibraryTest {
         assertEquals("null", repr("glob", s("[")));
         assertEquals("'@/sub/a.txt'", repr("glob", s("**/deeper/../*.txt")));
         assertEquals("'@/.hid';'@/sub'", repr("glob", s("*/")));
-        expectErrors();
+        context.assertErrors();
         assertEquals("null", repr("glob", s("")));
-        expectErrors("Error calling glob: Unacceptable pattern: ''");
+        context.assertErrors("Error calling glob: Unacceptable pattern: ''");
         assertEquals("null", repr("glob", s("/tmp/*")));
-        expectErrors("Error calling glob: Non-relative patterns are unsupported");
+        context.assertErrors("Error calling glob: Non-relative patterns are unsupported");
         assertEquals("null", repr("glob", s(".")));
-        expectErrors("Error calling glob: tuple index out of range");
+        context.assertErrors("Error calling glob: tuple index out of range");
         assertEquals("null", repr("glob", s("a**b")));
-        expectErrors("Error calling glob: Invalid pattern: '**' can only be an entire path component");
+        context.assertErrors("Error calling glob: Invalid pattern: '**' can only be an entire path component");
         assertEquals("null", repr("glob"));
-        expectErrors("Error calling glob: glob() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling glob: glob() takes exactly 2 positional arguments (1 given)");
     }
 
     /** The glob's parent-relative form: sorted(p.resolve() for p in glob("../NAME/*.srt")). */
@@ -221,7 +216,7 @@ class FileLibraryTest {
         assertEquals("null", repr("glob", s("g/[z-a]")));
         assertEquals("'@/g/!';'@/g/]';'@/g/b';'@/g/c';'@/g/z'", repr("glob", s("g/[!z-a]")));
         assertEquals("'@/g/]'", repr("glob", s("g/[]]")));
-        expectErrors();
+        context.assertErrors();
     }
 
     @Test

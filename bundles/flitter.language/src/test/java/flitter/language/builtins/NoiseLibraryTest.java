@@ -17,10 +17,10 @@ import flitter.model.Vector;
  * e.g. {@code !r a=noise(:n, 0.5, 1.25)}. They are compared bit for bit.
  */
 class NoiseLibraryTest {
-    private final RandomTestContext context = new RandomTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     private static Vector v(double... values) {
-        return RandomTestContext.numbers(values);
+        return RecordingContext.numbers(values);
     }
 
     private static void assertExactly(double[] expected, Vector actual) {
@@ -32,12 +32,12 @@ class NoiseLibraryTest {
 
     private void assertNoise(double[] expected, Vector... args) {
         assertExactly(expected, context.call("noise", args));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     private void assertOctaves(double[] expected, Vector... args) {
         assertExactly(expected, context.call("octnoise", args));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -115,7 +115,7 @@ class NoiseLibraryTest {
         assertNoise(one, Vector.symbol("x"), v(0.2, 1.5));
         // Parameters may be named, but then (as in Python) no coordinates can follow: null.
         assertSame(Vector.NULL, context.call("octnoise", Map.of("octaves", v(2), "roughness", v(0.5)), Vector.symbol("x")));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -136,7 +136,7 @@ class NoiseLibraryTest {
         assertSame(Vector.NULL, context.call("octnoise", x, v(2), v(0.5), v(0.1), Vector.of("a")));
         assertSame(Vector.NULL, context.call("octnoise", x, v(1), v(0.5), v(0.1), Vector.of("a")));
         assertSame(Vector.NULL, context.call("octnoise", x, v(3), v(0.5)));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,16 +12,7 @@ import flitter.model.Vector;
 
 /** The rotation and matrix functions against the original: every expected text is what it printed. */
 class QuaternionLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
-
-    private void expectError(String message) {
-        assertEquals(List.of(message), context.errors);
-        context.errors.clear();
-    }
-
-    private void noErrors() {
-        assertEquals(List.of(), context.errors);
-    }
+    private final RecordingContext context = new RecordingContext();
 
     private Vector q(double x, double y, double z, double turns) {
         return context.call("quaternion", v(x, y, z), v(turns));
@@ -42,9 +32,9 @@ class QuaternionLibraryTest {
         assertEquals("0;0;0;0", context.repr("quaternion", v(0, 0, 1), v(1e17)));
         assertEquals("0.707106781;0;0;0.707106781",
             context.callNamed("quaternion", new Vector[0], "angle", v(0.25), "axis", v(0, 0, 1)).repr());
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("quaternion", v(1, 0, 0)));
-        expectError("Error calling quaternion: quaternion() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling quaternion: quaternion() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -55,9 +45,9 @@ class QuaternionLibraryTest {
         assertEquals("nan;nan;nan", context.repr("qmul", v(0, 0, 0, 0), v(1, 0, 0)));
         assertEquals("null", context.repr("qmul", v(1, 0, 0, 0), v(1, 0)));
         assertEquals("null", context.repr("qmul", v(1, 0, 0), v(1, 0, 0)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("qmul", v(1, 0, 0, 0)));
-        expectError("Error calling qmul: qmul() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling qmul: qmul() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -69,9 +59,9 @@ class QuaternionLibraryTest {
             context.repr("qbetween", v(1, 2, 3), v(3, -1, 0.5)));
         assertEquals("nan;nan;nan;nan", context.repr("qbetween", v(0, 0, 0), v(1, 0, 0)));
         assertEquals("null", context.repr("qbetween", v(1, 0), v(1, 0, 0)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("qbetween"));
-        expectError("Error calling qbetween: qbetween() takes exactly 2 positional arguments (0 given)");
+        context.assertErrors("Error calling qbetween: qbetween() takes exactly 2 positional arguments (0 given)");
     }
 
     @Test
@@ -83,9 +73,9 @@ class QuaternionLibraryTest {
         assertEquals("null", context.repr("slerp", v(0.5), v(1, 0, 0, 0), v(1, 0, 0)));
         assertEquals("null", context.repr("slerp", v(0.5, 0.2), v(1, 0, 0, 0), v(1, 0, 0, 0)));
         assertEquals("-1;1.2246468e-16;0;0", context.repr("slerp", v(2), v(1, 0, 0, 0), v(0, 1, 0, 0)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("slerp", v(1), v(2)));
-        expectError("Error calling slerp: slerp() takes exactly 3 positional arguments (2 given)");
+        context.assertErrors("Error calling slerp: slerp() takes exactly 3 positional arguments (2 given)");
     }
 
     @Test
@@ -105,9 +95,9 @@ class QuaternionLibraryTest {
             context.repr("point_towards", v(1, 0, 0), v(1)));
         assertEquals("null", context.repr("point_towards", v(1, 0, 0), NULL));
         assertEquals("null", context.repr("point_towards", s("x"), v(0, 1, 0)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("point_towards", v(1, 0, 0)));
-        expectError("Error calling point_towards: point_towards() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling point_towards: point_towards() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -124,8 +114,8 @@ class QuaternionLibraryTest {
             + "0.0224719101;0.0898876404;-0.123595506;0.280898876;-0.0561797753;-0.123595506;0.0449438202;"
             + "-0.0112359551;0.202247191",
             context.repr("inverse", v(2, 1, 0, 0, 1, 3, 1, 0, 0, 1, 4, 1, 1, 0, 0, 5)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("inverse"));
-        expectError("Error calling inverse: inverse() takes exactly 1 positional argument (0 given)");
+        context.assertErrors("Error calling inverse: inverse() takes exactly 1 positional argument (0 given)");
     }
 }

@@ -59,7 +59,7 @@ class RandomLibraryTest {
     private static final double[] BETA_NULL = {0.12216453115897499, 0.3779147890248554, 0.7853626544310546, 0.1645438320891973, 0.9316598193082868, 0.34540092961541263, 0.2236165328545113, 0.460781218013994, 0.12216453115897499, 0.12216453115897499, 0.9132687808376153};
     private static final double[] BETA_BIG = {0.5954513223147109, 0.7890215686233644, 0.28116069283871054, 0.5117181802294761, 0.3092444423295039, 0.7302972588075942, 0.5078726745115187, 0.7365096337431539, 0.5954513223147109, 0.5954513223147109, 0.7106266558893859};
 
-    private final RandomTestContext context = new RandomTestContext();
+    private final RecordingContext context = new RecordingContext();
 
     private static void assertStream(double[] expected, Vector source) {
         assertNotNull(source.generator());
@@ -76,7 +76,7 @@ class RandomLibraryTest {
     private void assertStreams(String name, Vector seed, double[] expected) {
         assertStream(expected, context.call(name, seed));
         assertStream(expected, context.call(name, Map.of("value", seed)));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -137,7 +137,7 @@ class RandomLibraryTest {
         assertStream(UNIFORM_NULL, context.call("uniform"));
         assertStream(UNIFORM_NULL, context.call("uniform", context.call("uniform", SYMBOL_X)));
         assertStream(BETA_NULL, context.call("beta", context.call("normal", ONE)));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -188,16 +188,16 @@ class RandomLibraryTest {
 
     @Test
     void shuffleNumbers() {
-        assertEquals(RandomTestContext.numbers(5, 8, 3, 7, 9, 0, 4, 2, 1, 6),
+        assertEquals(RecordingContext.numbers(5, 8, 3, 7, 9, 0, 4, 2, 1, 6),
             context.call("shuffle", context.call("uniform", SYMBOL_X), range(10)));
-        assertEquals(RandomTestContext.numbers(11, 13, 1, 7, 10, 15, 6, 5, 14, 4, 18, 2, 8, 9, 16, 12, 17, 19, 3, 0),
+        assertEquals(RecordingContext.numbers(11, 13, 1, 7, 10, 15, 6, 5, 14, 4, 18, 2, 8, 9, 16, 12, 17, 19, 3, 0),
             context.call("shuffle", context.call("beta", Vector.of(7)), range(20)));
-        assertEquals(RandomTestContext.numbers(42), context.call("shuffle", context.call("uniform", SYMBOL_X),
+        assertEquals(RecordingContext.numbers(42), context.call("shuffle", context.call("uniform", SYMBOL_X),
             Vector.of(42)));
         // Named arguments, as Python allows.
-        assertEquals(RandomTestContext.numbers(5, 8, 3, 7, 9, 0, 4, 2, 1, 6), context.call("shuffle",
+        assertEquals(RecordingContext.numbers(5, 8, 3, 7, 9, 0, 4, 2, 1, 6), context.call("shuffle",
             Map.of("source", context.call("uniform", SYMBOL_X), "xs", range(10))));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -213,7 +213,7 @@ class RandomLibraryTest {
             context.call("uniform", Vector.of("s")), Vector.ofObjects(1.0, "a", 2.0, "b", 3.0)));
         assertEquals(Vector.ofObjects("r", "s", "p", "q"), context.call("shuffle", context.call("uniform", SYMBOL_X),
             Vector.ofObjects("p", "q", "r", "s")));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test
@@ -221,7 +221,7 @@ class RandomLibraryTest {
         Vector source = context.call("uniform", SYMBOL_X);
         assertSame(Vector.NULL, context.call("shuffle", source, Vector.NULL));
         assertSame(Vector.NULL, context.call("shuffle", source, source));
-        assertEquals(List.of(), context.errors);
+        context.assertNoErrors();
     }
 
     @Test

@@ -1,13 +1,12 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.INF;
-import static flitter.language.builtins.MiscTestContext.NAN;
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.INF;
+import static flitter.language.builtins.RecordingContext.NAN;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,16 +18,7 @@ import flitter.model.Vector;
  * {@code chrv} and {@code ordv}; here the Flitter names).
  */
 class TextLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
-
-    private void expectError(String message) {
-        assertEquals(List.of(message), context.errors);
-        context.errors.clear();
-    }
-
-    private void noErrors() {
-        assertEquals(List.of(), context.errors);
-    }
+    private final RecordingContext context = new RecordingContext();
 
     @Test
     void chr() {
@@ -38,13 +28,13 @@ class TextLibraryTest {
         assertEquals("null", context.repr("chr", s("a")));
         assertEquals("'\u03c0'", context.repr("chr", v(960)));
         assertEquals("'\ud83d\ude00'", context.repr("chr", v(128512)));
-        noErrors();
+        context.assertNoErrors();
         for (double bad : new double[] {-1, 1114112, NAN, 1e10, INF, -1e10, 4294967361.0}) {
             assertEquals("null", context.repr("chr", v(bad)));
-            expectError("Error calling chrv: chr() arg not in range(0x110000)");
+            context.assertErrors("Error calling chrv: chr() arg not in range(0x110000)");
         }
         assertEquals("null", context.repr("chr"));
-        expectError("Error calling chrv: chrv() takes exactly 1 positional argument (0 given)");
+        context.assertErrors("Error calling chrv: chrv() takes exactly 1 positional argument (0 given)");
     }
 
     @Test
@@ -56,9 +46,9 @@ class TextLibraryTest {
         assertEquals("960;128512", context.repr("ord", s("\u03c0\ud83d\ude00")));
         assertEquals("97;98", context.repr("ord", v("a", "b")));
         assertEquals("102;111;111", context.repr("ord", Vector.symbol("foo")));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("ord", v(1), v(2)));
-        expectError("Error calling ordv: ordv() takes exactly 1 positional argument (2 given)");
+        context.assertErrors("Error calling ordv: ordv() takes exactly 1 positional argument (2 given)");
     }
 
     @Test
@@ -76,24 +66,24 @@ class TextLibraryTest {
         assertEquals("',,'", context.repr("split", s(",,")));
         assertEquals("'a';'b'",
             context.callNamed("split", new Vector[0], "text", s("a,b"), "separator", s(",")).repr());
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("split", s("")));
-        expectError("Error calling split: list index out of range");
+        context.assertErrors("Error calling split: list index out of range");
         assertEquals("null", context.repr("split", s("a,b"), s("")));
-        expectError("Error calling split: empty separator");
+        context.assertErrors("Error calling split: empty separator");
         assertEquals("null", context.repr("split"));
-        expectError("Error calling split: split() takes at least 1 positional argument (0 given)");
+        context.assertErrors("Error calling split: split() takes at least 1 positional argument (0 given)");
         assertEquals("null", context.repr("split", v(1), v(2), v(3)));
-        expectError("Error calling split: split() takes at most 2 positional arguments (3 given)");
+        context.assertErrors("Error calling split: split() takes at most 2 positional arguments (3 given)");
         assertEquals("null", context.callNamed("split", new Vector[0], "separator", s(",")).repr());
-        expectError("Error calling split: split() takes at least 1 positional argument (0 given)");
+        context.assertErrors("Error calling split: split() takes at least 1 positional argument (0 given)");
         assertEquals("null", context.callNamed("split", new Vector[] {s("a")}, "text", s("b")).repr());
-        expectError("Error calling split: split() got multiple values for keyword argument 'text'");
+        context.assertErrors("Error calling split: split() got multiple values for keyword argument 'text'");
         assertEquals("null", context.callNamed("split", new Vector[] {s("a,b;c"), s(",")}, "separator", s(";"))
             .repr());
-        expectError("Error calling split: split() got multiple values for keyword argument 'separator'");
+        context.assertErrors("Error calling split: split() got multiple values for keyword argument 'separator'");
         assertEquals("null", context.callNamed("split", new Vector[0], "text", s("a,b"), "sep", s(",")).repr());
-        expectError("Error calling split: split() got an unexpected keyword argument 'sep'");
+        context.assertErrors("Error calling split: split() got an unexpected keyword argument 'sep'");
     }
 
     @Test
@@ -104,8 +94,8 @@ class TextLibraryTest {
         assertEquals("'12'", context.repr("concat", v(1, 2)));
         assertEquals("'foox'", context.repr("concat", v(Vector.symbol("foo"), "x")));
         assertEquals("'0.11e+101.5e-07'", context.repr("concat", v(0.1, 1e10, 1.5e-7)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("concat"));
-        expectError("Error calling concat: concat() takes exactly 1 positional argument (0 given)");
+        context.assertErrors("Error calling concat: concat() takes exactly 1 positional argument (0 given)");
     }
 }

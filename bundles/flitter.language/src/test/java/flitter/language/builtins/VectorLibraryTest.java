@@ -1,15 +1,14 @@
 package flitter.language.builtins;
 
-import static flitter.language.builtins.MiscTestContext.INF;
-import static flitter.language.builtins.MiscTestContext.NAN;
-import static flitter.language.builtins.MiscTestContext.NULL;
-import static flitter.language.builtins.MiscTestContext.node;
-import static flitter.language.builtins.MiscTestContext.s;
-import static flitter.language.builtins.MiscTestContext.v;
+import static flitter.language.builtins.RecordingContext.INF;
+import static flitter.language.builtins.RecordingContext.NAN;
+import static flitter.language.builtins.RecordingContext.NULL;
+import static flitter.language.builtins.RecordingContext.node;
+import static flitter.language.builtins.RecordingContext.s;
+import static flitter.language.builtins.RecordingContext.v;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +20,7 @@ import flitter.model.Vector;
  * {@code lenv}, {@code minv}, {@code maxv}, {@code mapv}, {@code zipv}; here the Flitter names).
  */
 class VectorLibraryTest {
-    private final MiscTestContext context = new MiscTestContext();
-
-    private void expectError(String message) {
-        assertEquals(List.of(message), context.errors);
-        context.errors.clear();
-    }
-
-    private void noErrors() {
-        assertEquals(List.of(), context.errors);
-    }
+    private final RecordingContext context = new RecordingContext();
 
     private static Vector range(double[] values) {
         return Vector.of(values);
@@ -43,11 +33,11 @@ class VectorLibraryTest {
         assertEquals("1", context.repr("len", s("abc")));
         assertEquals("2", context.repr("len", v("a", 1)));
         assertEquals("2", context.callNamed("len", new Vector[0], "xs", v(1, 2)).repr());
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("len", v(1), v(2)));
-        expectError("Error calling lenv: lenv() takes exactly 1 positional argument (2 given)");
+        context.assertErrors("Error calling lenv: lenv() takes exactly 1 positional argument (2 given)");
         assertEquals("null", context.repr("len"));
-        expectError("Error calling lenv: lenv() takes exactly 1 positional argument (0 given)");
+        context.assertErrors("Error calling lenv: lenv() takes exactly 1 positional argument (0 given)");
     }
 
     @Test
@@ -59,28 +49,28 @@ class VectorLibraryTest {
         assertEquals("nan;1;2;3;nan", context.repr("sort", v(NAN, 3, 1, NAN, 2)));
         assertEquals(":foo;1", context.repr("sort", v(Vector.symbol("foo"), 1)));
         assertEquals("1;3", context.callNamed("sort", new Vector[0], "xs", v(3, 1)).repr());
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("sort"));
-        expectError("Error calling sort: sort() takes exactly 1 positional argument (0 given)");
+        context.assertErrors("Error calling sort: sort() takes exactly 1 positional argument (0 given)");
     }
 
     @Test
     void sortReportsUnorderableElementsAsTheOriginal() {
         assertEquals("null", context.repr("sort", v(1, "a")));
-        expectError("Error calling sort: '<' not supported between instances of 'str' and 'float'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'str' and 'float'");
         assertEquals("null", context.repr("sort", v("a", 1)));
-        expectError("Error calling sort: '<' not supported between instances of 'float' and 'str'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'float' and 'str'");
         assertEquals("null", context.repr("sort", v("b", 2, "a")));
-        expectError("Error calling sort: '<' not supported between instances of 'float' and 'str'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'float' and 'str'");
         assertEquals("null", context.repr("sort", v(2, 1, "a")));
-        expectError("Error calling sort: '<' not supported between instances of 'str' and 'float'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'str' and 'float'");
         assertEquals("null", context.repr("sort", v(node("foo"), 1)));
-        expectError("Error calling sort: '<' not supported between instances of 'float' and 'flitter.model.Node'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'float' and 'flitter.model.Node'");
         assertEquals("null", context.repr("sort", v(node("foo"), node("bar"))));
-        expectError("Error calling sort: '<' not supported between instances of 'flitter.model.Node' and "
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'flitter.model.Node' and "
             + "'flitter.model.Node'");
-        assertEquals("null", context.repr("sort", v(MiscTestContext.builtin("len"), 1)));
-        expectError("Error calling sort: '<' not supported between instances of 'float' and "
+        assertEquals("null", context.repr("sort", v(RecordingContext.builtin("len"), 1)));
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'float' and "
             + "'_cython_3_2_9.cython_function_or_method'");
     }
 
@@ -127,9 +117,9 @@ class VectorLibraryTest {
         tail[70] = "b";
         tail[71] = "a";
         assertEquals("null", context.repr("sort", v(tail)));
-        expectError("Error calling sort: '<' not supported between instances of 'str' and 'float'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'str' and 'float'");
         assertEquals("null", context.repr("sort", v(head)));
-        expectError("Error calling sort: '<' not supported between instances of 'float' and 'str'");
+        context.assertErrors("Error calling sort: '<' not supported between instances of 'float' and 'str'");
     }
 
     @Test
@@ -137,9 +127,9 @@ class VectorLibraryTest {
         assertEquals("0.223606798;0.5;0.776393202;0;1", context.repr("snap", v(0.1, 0.5, 0.9, -1, 2)));
         assertEquals("null", context.repr("snap", s("a")));
         assertEquals("null", context.repr("snap", NULL));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("snap", v(1), v(2)));
-        expectError("Error calling snap: snap() takes exactly 1 positional argument (2 given)");
+        context.assertErrors("Error calling snap: snap() takes exactly 1 positional argument (2 given)");
     }
 
     @Test
@@ -160,20 +150,20 @@ class VectorLibraryTest {
         assertEquals("null", context.repr("min", node("foo"), node("bar")));
         assertEquals("(!foo);1", context.repr("min", v(node("foo"), 1), v(node("foo"), 2)));
         assertEquals("3", context.callNamed("min", new Vector[0], "xs", v(3)).repr());
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("min", v(1, "a")));
-        expectError("Error calling minv: '<' not supported between instances of 'str' and 'float'");
+        context.assertErrors("Error calling minv: '<' not supported between instances of 'str' and 'float'");
         assertEquals("null", context.repr("min", v(node("foo"), 1)));
-        expectError("Error calling minv: '<' not supported between instances of 'float' and 'flitter.model.Node'");
-        assertEquals("null", context.repr("min", v(1, MiscTestContext.builtin("len"))));
-        expectError("Error calling minv: '<' not supported between instances of "
+        context.assertErrors("Error calling minv: '<' not supported between instances of 'float' and 'flitter.model.Node'");
+        assertEquals("null", context.repr("min", v(1, RecordingContext.builtin("len"))));
+        context.assertErrors("Error calling minv: '<' not supported between instances of "
             + "'_cython_3_2_9.cython_function_or_method' and 'float'");
         assertEquals("null", context.repr("min"));
-        expectError("Error calling minv: minv() takes at least 1 positional argument (0 given)");
+        context.assertErrors("Error calling minv: minv() takes at least 1 positional argument (0 given)");
         assertEquals("null", context.callNamed("min", new Vector[] {v(1)}, "foo", v(2)).repr());
-        expectError("Error calling minv: minv() got an unexpected keyword argument 'foo'");
+        context.assertErrors("Error calling minv: minv() got an unexpected keyword argument 'foo'");
         assertEquals("null", context.callNamed("min", new Vector[] {v(1), v(2)}, "xs", v(3)).repr());
-        expectError("Error calling minv: minv() got multiple values for keyword argument 'xs'");
+        context.assertErrors("Error calling minv: minv() got multiple values for keyword argument 'xs'");
     }
 
     @Test
@@ -185,9 +175,9 @@ class VectorLibraryTest {
         assertEquals("1", context.repr("max", v(NAN), v(1)));
         assertEquals("nan", context.repr("max", v(1), v(NAN)));
         assertEquals("1", context.repr("max", NULL, v(1)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("max"));
-        expectError("Error calling maxv: maxv() takes at least 1 positional argument (0 given)");
+        context.assertErrors("Error calling maxv: maxv() takes at least 1 positional argument (0 given)");
     }
 
     @Test
@@ -197,9 +187,9 @@ class VectorLibraryTest {
         assertEquals("1", context.repr("maxindex", v(3), v(5), v(2)));
         assertEquals("1", context.repr("maxindex", v("a", "c", "b")));
         assertEquals("0", context.repr("maxindex", v(1), NULL));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("maxindex"));
-        expectError("Error calling maxindex: maxindex() takes at least 1 positional argument (0 given)");
+        context.assertErrors("Error calling maxindex: maxindex() takes at least 1 positional argument (0 given)");
     }
 
     @Test
@@ -211,7 +201,7 @@ class VectorLibraryTest {
         assertEquals("0", context.repr("minindex", NULL, v(1)));
         assertEquals("1", context.repr("minindex", v(1, 2, 3), v(1, 2)));
         assertEquals("1", context.callNamed("minindex", new Vector[0], "xs", v(1, 0)).repr());
-        noErrors();
+        context.assertNoErrors();
     }
 
     @Test
@@ -225,9 +215,9 @@ class VectorLibraryTest {
         assertEquals("null", context.repr("hypot", s("a")));
         assertEquals("null", context.repr("hypot", v(3), s("a")));
         assertEquals("null", context.repr("hypot", v(3), NULL));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.callNamed("hypot", new Vector[0], "x", v(1)).repr());
-        expectError("Error calling hypot: hypot() got an unexpected keyword argument 'x'");
+        context.assertErrors("Error calling hypot: hypot() got an unexpected keyword argument 'x'");
     }
 
     @Test
@@ -235,9 +225,9 @@ class VectorLibraryTest {
         assertEquals("0;0;1", context.repr("cross", v(1, 0, 0), v(0, 1, 0)));
         assertEquals("null", context.repr("cross", v(1, 2), v(3, 4)));
         assertEquals("null", context.repr("cross", v(1, 2, 3), v("a", 1, 2)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("cross", v(1, 0, 0)));
-        expectError("Error calling cross: cross() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling cross: cross() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -247,9 +237,9 @@ class VectorLibraryTest {
         assertEquals("16", context.repr("dot", v(1, 2), v(3, 4, 5)));
         assertEquals("null", context.repr("dot", NULL, v(1)));
         assertEquals("null", context.repr("dot", s("a"), v(1)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("dot", v(1)));
-        expectError("Error calling dot: dot() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling dot: dot() takes exactly 2 positional arguments (1 given)");
     }
 
     @Test
@@ -259,9 +249,9 @@ class VectorLibraryTest {
         assertEquals("null", context.repr("normalize", NULL));
         assertEquals("null", context.repr("normalize", s("a")));
         assertEquals("1", context.repr("normalize", v(5)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("normalize"));
-        expectError("Error calling normalize: normalize() takes exactly 1 positional argument (0 given)");
+        context.assertErrors("Error calling normalize: normalize() takes exactly 1 positional argument (0 given)");
     }
 
     @Test
@@ -272,21 +262,21 @@ class VectorLibraryTest {
         assertEquals("null", context.repr("map", s("a"), v(1), v(2)));
         assertEquals("null", context.repr("map", v(0.5), NULL, v(1)));
         assertEquals("1.5", context.callNamed("map", new Vector[] {v(0.5)}, "ys", v(1), "zs", v(2)).repr());
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("map", v(0.5), v(1)));
-        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (2 given)");
+        context.assertErrors("Error calling mapv: mapv() takes exactly 3 positional arguments (2 given)");
         assertEquals("null", context.repr("map", v(0.5), v(1), v(2), v(3)));
-        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (4 given)");
+        context.assertErrors("Error calling mapv: mapv() takes exactly 3 positional arguments (4 given)");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5)}, "zs", v(1)).repr());
-        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (1 given)");
+        context.assertErrors("Error calling mapv: mapv() takes exactly 3 positional arguments (1 given)");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5), v(1), v(2)}, "foo", v(3)).repr());
-        expectError("Error calling mapv: mapv() got an unexpected keyword argument 'foo'");
+        context.assertErrors("Error calling mapv: mapv() got an unexpected keyword argument 'foo'");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5)}, "foo", v(3)).repr());
-        expectError("Error calling mapv: mapv() got an unexpected keyword argument 'foo'");
+        context.assertErrors("Error calling mapv: mapv() got an unexpected keyword argument 'foo'");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5)}, "xs", v(1), "zs", v(2)).repr());
-        expectError("Error calling mapv: mapv() got multiple values for keyword argument 'xs'");
+        context.assertErrors("Error calling mapv: mapv() got multiple values for keyword argument 'xs'");
         assertEquals("null", context.callNamed("map", new Vector[] {v(0.5), v(1), v(2), v(3)}, "foo", v(1)).repr());
-        expectError("Error calling mapv: mapv() takes exactly 3 positional arguments (4 given)");
+        context.assertErrors("Error calling mapv: mapv() takes exactly 3 positional arguments (4 given)");
     }
 
     @Test
@@ -300,9 +290,9 @@ class VectorLibraryTest {
         assertEquals("0", context.repr("clamp", v(5), v(1), v(0)));
         assertEquals("nan", context.repr("clamp", v(0.5), v(NAN), v(1)));
         assertEquals("0.5", context.repr("clamp", v(0.5), v(0), v(NAN)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("clamp", v(1), v(2)));
-        expectError("Error calling clamp: clamp() takes exactly 3 positional arguments (2 given)");
+        context.assertErrors("Error calling clamp: clamp() takes exactly 3 positional arguments (2 given)");
     }
 
     @Test
@@ -316,9 +306,9 @@ class VectorLibraryTest {
         assertEquals("null", context.repr("zip"));
         assertEquals("1;2;4;1;3;4", context.repr("zip", v(1), NULL, v(2, 3), v(4)));
         assertEquals("1;3;2;4;1;5", context.repr("zip", v(1, 2), v(3, 4, 5)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.callNamed("zip", new Vector[0], "a", v(1)).repr());
-        expectError("Error calling zipv: zipv() got an unexpected keyword argument 'a'");
+        context.assertErrors("Error calling zipv: zipv() got an unexpected keyword argument 'a'");
     }
 
     @Test
@@ -332,10 +322,10 @@ class VectorLibraryTest {
         assertEquals("1;0", context.repr("count", v(1, 2), v("x", 1)));
         assertEquals("0;2", context.callNamed("count", new Vector[0], "xs", v(1, 2), "ys", v(2, 2)).repr());
         assertEquals("2;0", context.repr("count", v(INF, -INF), v(INF, 1, INF)));
-        noErrors();
+        context.assertNoErrors();
         assertEquals("null", context.repr("count", v(node("foo"), 1), v(node("foo"), node("bar"), node("foo"))));
-        expectError("Error calling count: Argument 'other' has incorrect type (expected flitter.model.Node, got float)");
+        context.assertErrors("Error calling count: Argument 'other' has incorrect type (expected flitter.model.Node, got float)");
         assertEquals("null", context.repr("count", v(1)));
-        expectError("Error calling count: count() takes exactly 2 positional arguments (1 given)");
+        context.assertErrors("Error calling count: count() takes exactly 2 positional arguments (1 given)");
     }
 }

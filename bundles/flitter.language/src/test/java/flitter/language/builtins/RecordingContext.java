@@ -12,61 +12,125 @@ import java.util.Map;
 
 import flitter.model.Context;
 import flitter.model.Function;
+import flitter.model.Node;
 import flitter.model.Vector;
 
 /**
- * Calls built-ins from a compact text form, {@code name(1;2;3, 0.5, w=2)}: arguments are separated by
- * commas, their items by semicolons; an item is a number ({@code nan}, {@code inf} allowed), a
- * double-quoted string, {@code null} or {@code true}/{@code false}; {@code key=value} is a named
- * argument. The expected results in the tests are the original implementation's output for the same
- * Flitter expression (the reference oracle's {@code !c x=EXPR}), as printed there: nine significant
- * digits, {@code null} where the attribute was absent.
+ * A context for calling built-ins in tests: no state, errors and log lines recorded, the program at
+ * {@link #path} (none unless given); with ways to build arguments and to call built-ins.
+ *
+ * <p>{@link #expect} and its companions call built-ins from a compact text form,
+ * {@code name(1;2;3, 0.5, w=2)}: arguments are separated by commas, their items by semicolons; an item
+ * is a number ({@code nan}, {@code inf} allowed), a double-quoted string, {@code null} or
+ * {@code true}/{@code false}; {@code key=value} is a named argument. The expected results in the tests
+ * are the original implementation's output for the same Flitter expression (the reference oracle's
+ * {@code !c x=EXPR}), as printed there: nine significant digits, {@code null} where the attribute was
+ * absent.
  */
-final class MathsTestCalls {
-    private MathsTestCalls() {
+final class RecordingContext implements Context {
+    static final Vector NULL = Vector.NULL;
+    static final double NAN = Double.NaN;
+    static final double INF = Double.POSITIVE_INFINITY;
+
+    final List<String> errors = new ArrayList<>();
+    final List<String> logs = new ArrayList<>();
+    private final Path path;
+
+    RecordingContext() {
+        this(null);
     }
 
-    /** A context for calling built-ins in tests: empty state, no path, errors and log lines recorded. */
-    static final class TestContext implements Context {
-        final List<String> errors = new ArrayList<>();
-        final List<String> logs = new ArrayList<>();
-
-        @Override
-        public Vector state(Vector key) {
-            return Vector.NULL;
-        }
-
-        @Override
-        public void error(String message) {
-            errors.add(message);
-        }
-
-        @Override
-        public void log(String message) {
-            logs.add(message);
-        }
-
-        @Override
-        public Path path() {
-            return null;
-        }
+    RecordingContext(Path path) {
+        this.path = path;
     }
 
-    static Function function(String name) {
+    @Override
+    public Vector state(Vector key) {
+        return Vector.NULL;
+    }
+
+    @Override
+    public void error(String message) {
+        errors.add(message);
+    }
+
+    @Override
+    public void log(String message) {
+        logs.add(message);
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    /** Asserts that exactly these errors were reported since the last check, and forgets them. */
+    void assertErrors(String... messages) {
+        assertEquals(List.of(messages), errors);
+        errors.clear();
+    }
+
+    void assertNoErrors() {
+        assertEquals(List.of(), errors);
+    }
+
+    /** The built-in function called {@code name}. */
+    static Function builtin(String name) {
         Vector value = Builtins.all().get(name);
         assertNotNull(value, "no built-in " + name);
         return (Function) value.get(0);
     }
 
+    /** Calls a built-in with positional arguments. */
+    Vector call(String name, Vector... args) {
+        return call(name, Map.of(), args);
+    }
+
+    /** Calls a built-in with positional and named arguments. */
+    Vector call(String name, Map<String, Vector> named, Vector... args) {
+        return builtin(name).call(this, args, named);
+    }
+
+    /** Calls a built-in with positional and then named arguments ({@code "name", vector, ...}, kept in order). */
+    Vector callNamed(String name, Vector[] args, Object... named) {
+        Map<String, Vector> map = new LinkedHashMap<>();
+        for (int i = 0; i < named.length; i += 2) {
+            map.put((String) named[i], (Vector) named[i + 1]);
+        }
+        return call(name, map, args);
+    }
+
+    /** Calls a built-in and returns its result's text form, as the oracle prints it. */
+    String repr(String name, Vector... args) {
+        return call(name, args).repr();
+    }
+
+    /** A vector of numbers, strings, nodes or vectors (spliced), like Flitter's {@code a;b;c}. */
+    static Vector v(Object... elements) {
+        return Vector.ofObjects(elements);
+    }
+
+    static Vector s(String text) {
+        return Vector.of(text);
+    }
+
+    static Vector node(String kind) {
+        return Vector.of(Node.of(kind));
+    }
+
+    static Vector numbers(double... values) {
+        return Vector.of(values.clone());
+    }
+
     /** Calls the built-in named in {@code call}, failing on any error it reports. */
     static Vector eval(String call) {
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         Vector result = eval(call, context);
         assertEquals(List.of(), context.errors, call);
         return result;
     }
 
-    static Vector eval(String call, TestContext context) {
+    static Vector eval(String call, RecordingContext context) {
         int open = call.indexOf('(');
         assertTrue(open > 0 && call.endsWith(")"), call);
         String name = call.substring(0, open);
@@ -84,7 +148,7 @@ final class MathsTestCalls {
                 }
             }
         }
-        return function(name).call(context, args.toArray(new Vector[0]), named);
+        return context.call(name, named, args.toArray(new Vector[0]));
     }
 
     /** Asserts that {@code call} gives a vector printing as {@code expected} (the oracle's text). */
@@ -106,7 +170,7 @@ final class MathsTestCalls {
 
     /** Asserts that {@code call} reports exactly the error {@code message} and gives null. */
     static void expectError(String call, String message) {
-        TestContext context = new TestContext();
+        RecordingContext context = new RecordingContext();
         Vector result = eval(call, context);
         assertEquals(List.of(message), context.errors, call);
         assertEquals(Vector.NULL, result, call);
