@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import flitter.engine.Frame;
@@ -20,8 +21,9 @@ import flitter.render.gl.WindowNode;
 import flitter.render.gl.WindowNodeFactory;
 
 /**
- * Renders one {@code !offscreen} (or headless {@code !window}) node and its window rendering tree in a
- * headless OpenGL context of its own, created on the engine's frame thread at the first frame. The root
+ * Renders one {@code !window} or {@code !offscreen} node and its window rendering tree in an OpenGL
+ * context of its own (a window's, or a headless one), created on the engine's frame thread at the first
+ * frame. The root
  * composites its children like a bare {@code !shader}; {@code colorbits=} sets the tree's default depth
  * (16 when not given). References by {@code id} persist from frame to frame, so a reference to a node
  * later in the tree sees that node's previous frame.
@@ -32,15 +34,22 @@ final class TreeRenderer implements Renderer {
 
     private final WindowKinds kinds;
     private final Consumer<String> errors;
+    private final BiFunction<Node, Frame, Surface> surfaces;
     private final Map<String, WindowNode> references = new HashMap<>();
     private final Set<String> reported = new HashSet<>();
-    private EglContext egl;
+    private Surface surface;
     private GlContext gl;
     private Root root;
 
     TreeRenderer(WindowKinds kinds, Consumer<String> errors) {
+        this(kinds, errors, (node, frame) -> Surface.offscreen());
+    }
+
+    /** With {@code surfaces} choosing, at the first frame, where the tree renders. */
+    TreeRenderer(WindowKinds kinds, Consumer<String> errors, BiFunction<Node, Frame, Surface> surfaces) {
         this.kinds = kinds;
         this.errors = errors;
+        this.surfaces = surfaces;
     }
 
     /** The root: a program node compositing the window's children. */
@@ -52,12 +61,12 @@ final class TreeRenderer implements Renderer {
 
     @Override
     public void update(Node node, Frame frame) {
-        if (egl == null) {
-            egl = EglContext.create();
+        if (surface == null) {
+            surface = surfaces.apply(node, frame);
             gl = new GlContext();
             root = new Root(gl);
         } else {
-            egl.makeCurrent();
+            surface.makeCurrent();
         }
         Vector bits = node.attribute("colorbits");
         int colorbits = bits != null && bits.numbers() != null ? (int) bits.asDouble() : DEFAULT_COLORBITS;
@@ -68,6 +77,9 @@ final class TreeRenderer implements Renderer {
             error(root.name() + ": " + e.getMessage());
         } catch (Exception e) {
             error(root.name() + ": " + e);
+        }
+        if (root.texture() != null) {
+            surface.present(root.texture(), node);
         }
     }
 
@@ -89,12 +101,12 @@ final class TreeRenderer implements Renderer {
 
     @Override
     public void close() {
-        if (egl != null) {
-            egl.makeCurrent();
+        if (surface != null) {
+            surface.makeCurrent();
             root.close();
             gl.close();
-            egl.close();
-            egl = null;
+            surface.close();
+            surface = null;
         }
     }
 

@@ -1,0 +1,81 @@
+package flitter.render.gl.impl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.lwjgl.glfw.GLFW;
+
+import flitter.engine.Frame;
+import flitter.language.impl.FlitterCompiler;
+import flitter.model.Node;
+import flitter.model.State;
+import flitter.model.Vector;
+
+/**
+ * A real window (GLFW) on an X display: under Xvfb in the test run ({@code ./flitter test} provides
+ * one). Skipped where there is no display.
+ */
+class WindowTest {
+    private static Frame frame() {
+        return new Frame() {
+            @Override
+            public Map<String, Vector> names() {
+                return Map.of();
+            }
+
+            @Override
+            public State state() {
+                return new State();
+            }
+
+            @Override
+            public Path path() {
+                return null;
+            }
+
+            @Override
+            public boolean offscreen() {
+                return false;
+            }
+        };
+    }
+
+    @Test
+    void aWindowShowsTheTreeInSrgb() throws Exception {
+        Assumptions.assumeTrue(System.getenv("DISPLAY") != null, "no X display");
+        assertTrue(GLFW.glfwInit(), "GLFW starts on the X display");
+        List<GlfwWindow> opened = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        TreeRenderer renderer = new TreeRenderer(new WindowKinds(Map.of("shader", new ShaderNodeFactory())), errors::add,
+            (node, frame) -> {
+                GlfwWindow window = GlfwWindow.open(node, 64, 32);
+                opened.add(window);
+                return window;
+            });
+        try {
+            Node tree = new FlitterCompiler().compile(String.join("\n",
+                "!window size=64;32 title='Flitter test' colorbits=32",
+                "    !shader fragment=\"${HEADER}\\nout vec4 color;\\nvoid main() { color = vec4(0.5, 0.0, 1.0, 1.0); }\""),
+                null).run(Map.of(), new State()).nodes().get(0);
+            renderer.update(tree, frame());
+            assertEquals(List.of(), errors);
+            assertEquals(1, opened.size());
+            GlfwWindow window = opened.get(0);
+            assertNotNull(renderer.output());
+            window.draw(renderer.output());
+            // Linear 0.5 is sRGB 188; 0 and 1 stay as they are.
+            assertArrayEquals(new int[] {188, 0, 255, 255}, window.pixel(32, 16));
+        } finally {
+            renderer.close();
+        }
+    }
+}
