@@ -11,6 +11,7 @@ import org.lwjgl.opengl.GLCapabilities;
 import org.lwjgl.system.Configuration;
 import org.lwjgl.system.MemoryStack;
 
+import flitter.engine.Frame;
 import flitter.model.Node;
 import flitter.model.Vector;
 import flitter.render.gl.RenderTarget;
@@ -37,6 +38,7 @@ final class GlfwWindow implements Surface {
     private final int program;
     private final int vertexArray;
     private final int buffer;
+    private final WindowInput input;
     private String title;
     private boolean vsync;
 
@@ -47,6 +49,7 @@ final class GlfwWindow implements Surface {
         this.vertexArray = vertexArray;
         this.buffer = buffer;
         this.title = title;
+        this.input = new WindowInput(window);
     }
 
     /** Opens a window for {@code node}; GLFW must be initialised. */
@@ -121,7 +124,8 @@ final class GlfwWindow implements Surface {
     }
 
     @Override
-    public void present(RenderTarget image, Node node) {
+    public void present(RenderTarget image, Node node, Frame frame) {
+        input.bind(node, frame.state());
         String wanted = title(node);
         if (!wanted.equals(title)) {
             title = wanted;
@@ -131,6 +135,8 @@ final class GlfwWindow implements Surface {
         draw(image);
         glfwSwapBuffers(window);
         glfwPollEvents();
+        Vector beat = frame.names().get("beat");
+        input.apply(frame.state(), beat == null ? Vector.NULL : beat);
     }
 
     /** Draws {@code image} into the window's back buffer, letterboxed. */
@@ -171,6 +177,10 @@ final class GlfwWindow implements Surface {
             glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
             return new int[] {rgba.get(0) & 0xff, rgba.get(1) & 0xff, rgba.get(2) & 0xff, rgba.get(3) & 0xff};
         }
+    }
+
+    WindowInput input() {
+        return input;
     }
 
     boolean closeRequested() {

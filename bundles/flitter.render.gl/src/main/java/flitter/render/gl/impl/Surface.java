@@ -1,5 +1,6 @@
 package flitter.render.gl.impl;
 
+import flitter.engine.Frame;
 import flitter.model.Node;
 import flitter.render.gl.RenderTarget;
 
@@ -8,8 +9,8 @@ interface Surface extends AutoCloseable {
     /** Makes the surface's context current on the calling thread. */
     void makeCurrent();
 
-    /** Shows this frame's final image (a no-op offscreen). */
-    void present(RenderTarget image, Node node);
+    /** Shows this frame's final image and takes in input (a no-op offscreen). */
+    void present(RenderTarget image, Node node, Frame frame);
 
     @Override
     void close();
@@ -24,7 +25,7 @@ interface Surface extends AutoCloseable {
             }
 
             @Override
-            public void present(RenderTarget image, Node node) {
+            public void present(RenderTarget image, Node node, Frame frame) {
             }
 
             @Override

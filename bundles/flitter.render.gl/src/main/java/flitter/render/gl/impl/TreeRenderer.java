@@ -79,7 +79,7 @@ final class TreeRenderer implements Renderer {
             error(root.name() + ": " + e);
         }
         if (root.texture() != null) {
-            surface.present(root.texture(), node);
+            surface.present(root.texture(), node, frame);
         }
     }
 

@@ -78,4 +78,63 @@ class WindowTest {
             renderer.close();
         }
     }
+
+    @Test
+    void keysAndThePointerWriteTheState() throws Exception {
+        Assumptions.assumeTrue(System.getenv("DISPLAY") != null, "no X display");
+        assertTrue(GLFW.glfwInit(), "GLFW starts on the X display");
+        List<GlfwWindow> opened = new ArrayList<>();
+        TreeRenderer renderer = new TreeRenderer(new WindowKinds(Map.of()), e -> { }, (node, frame) -> {
+            GlfwWindow window = GlfwWindow.open(node, 100, 50);
+            opened.add(window);
+            return window;
+        });
+        State state = new State();
+        Frame frame = new Frame() {
+            @Override
+            public Map<String, Vector> names() {
+                return Map.of("beat", Vector.of(3.5));
+            }
+
+            @Override
+            public State state() {
+                return state;
+            }
+
+            @Override
+            public Path path() {
+                return null;
+            }
+
+            @Override
+            public boolean offscreen() {
+                return false;
+            }
+        };
+        try {
+            Node tree = new FlitterCompiler().compile(String.join("\n",
+                "!window size=100;50",
+                "    !key name=:space state=:jump",
+                "    !pointer state=:mouse"), null).run(Map.of(), new State()).nodes().get(0);
+            renderer.update(tree, frame);
+            Vector jump = Vector.symbol("jump");
+            assertEquals(Vector.FALSE, state.get(jump), "a key starts as it is: up");
+            assertEquals(Vector.TRUE, state.get(Vector.compose(jump, Vector.symbol("released"))));
+            WindowInput input = opened.get(0).input();
+            input.key(GLFW.GLFW_KEY_SPACE, true);
+            input.moved(25, 10);
+            input.button(0, true);
+            renderer.update(tree, frame);
+            assertEquals(Vector.TRUE, state.get(jump));
+            assertEquals(Vector.of(3.5), state.get(Vector.compose(jump, Vector.symbol("pushed"), Vector.symbol("beat"))));
+            Vector mouse = Vector.symbol("mouse");
+            assertEquals(Vector.of(0.25, 0.2), state.get(mouse));
+            assertEquals(Vector.TRUE, state.get(Vector.compose(mouse, Vector.of(0))));
+            input.moved(-5, 10);
+            renderer.update(tree, frame);
+            assertEquals(Vector.NULL, state.get(mouse), "outside the window the pointer is null");
+        } finally {
+            renderer.close();
+        }
+    }
 }
