@@ -133,8 +133,8 @@ public abstract class ProgramNode extends WindowNode {
             }
             Uniforms.set(uniform, value);
         }
-        glEnable(GL_BLEND);
-        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        // Each pass draws once into a cleared target, so blending would only add zero: it stays off.
+        glDisable(GL_BLEND);
         RenderTarget last = target;
         RenderTarget first = null;
         int lastUnit = unit;
@@ -188,7 +188,6 @@ public abstract class ProgramNode extends WindowNode {
             first.release();
         }
         target = last;
-        glDisable(GL_BLEND);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glUseProgram(0);
         clearSamplers();
