@@ -76,9 +76,14 @@ public abstract class ProgramNode extends WindowNode {
         return composite;
     }
 
-    /** Whether the output is sRGB-encoded (8-bit only). */
+    /** Whether the output is sRGB-encoded (8-bit only): what is drawn is encoded, what is sampled decoded. */
     protected boolean srgb(Node node) {
         return false;
+    }
+
+    /** The output's bits per channel: {@code colorbits=}, else the window's default. */
+    protected int colorbits(Node node, WindowFrame frame) {
+        return (int) integer(node, "colorbits", frame.colorbits());
     }
 
     @Override
@@ -99,8 +104,8 @@ public abstract class ProgramNode extends WindowNode {
                 downsamplePasses.add((int) Math.floor(d));
             }
         }
-        int colorbits = (int) integer(node, "colorbits", frame.colorbits());
-        boolean srgb = srgb(node);
+        int colorbits = colorbits(node, frame);
+        boolean srgb = srgb(node) && colorbits == 8;
 
         glUseProgram(program.id());
         // Unit 0 holds a transparent texture: samplers with nothing to sample read zero from it.
@@ -135,6 +140,9 @@ public abstract class ProgramNode extends WindowNode {
         }
         // Each pass draws once into a cleared target, so blending would only add zero: it stays off.
         glDisable(GL_BLEND);
+        if (srgb) {
+            glEnable(GL_FRAMEBUFFER_SRGB);
+        }
         RenderTarget last = target;
         RenderTarget first = null;
         int lastUnit = unit;
@@ -188,6 +196,7 @@ public abstract class ProgramNode extends WindowNode {
             first.release();
         }
         target = last;
+        glDisable(GL_FRAMEBUFFER_SRGB);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glUseProgram(0);
         clearSamplers();

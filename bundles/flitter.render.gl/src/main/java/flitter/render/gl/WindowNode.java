@@ -43,7 +43,7 @@ public abstract class WindowNode implements AutoCloseable {
         tags = node.tags();
         Vector idValue = node.attribute("id");
         id = idValue == null ? null : idValue.asString();
-        if (id != null) {
+        if (id != null && registers()) {
             frame.register(id, this);
         }
         Vector hiddenValue = node.attribute("hidden");
@@ -68,6 +68,14 @@ public abstract class WindowNode implements AutoCloseable {
             return new int[] {defaultWidth, defaultHeight};
         }
         return new int[] {Math.max(1, (int) Math.floor(wh[0])), Math.max(1, (int) Math.floor(wh[1]))};
+    }
+
+    /**
+     * Whether this node is the one its {@code id} names; a node whose {@code id} names another
+     * ({@code !reference}) says no.
+     */
+    protected boolean registers() {
+        return true;
     }
 
     /** Called before the children are updated, with whether the size changed. */

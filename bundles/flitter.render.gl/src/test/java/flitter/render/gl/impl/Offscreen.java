@@ -26,15 +26,23 @@ final class Offscreen implements AutoCloseable {
     private final TreeRenderer renderer;
     private final State state = new State();
     private int frame;
+    private Path program;
 
     Offscreen() {
         factories.put("shader", new ShaderNodeFactory());
+        factories.put("reference", new ReferenceNodeFactory());
         kinds = new WindowKinds(factories);
         renderer = new TreeRenderer(kinds, errors::add);
     }
 
     Offscreen with(String kind, WindowNodeFactory factory) {
         kinds.addFactory(factory, Map.of(WindowNodeFactory.KIND, kind));
+        return this;
+    }
+
+    /** Renders as if the program were the file {@code program} (relative file names resolve against its folder). */
+    Offscreen at(Path program) {
+        this.program = program;
         return this;
     }
 
@@ -50,7 +58,7 @@ final class Offscreen implements AutoCloseable {
         names.put("beat", Vector.of(frame / 2.0));
         names.put("time", Vector.of(frame / 60.0));
         names.put("fps", Vector.of(60));
-        Result result = new FlitterCompiler().compile(program, null).run(names, state);
+        Result result = new FlitterCompiler().compile(program, this.program).run(names, state);
         if (!result.errors().isEmpty()) {
             throw new AssertionError("program errors: " + result.errors());
         }
@@ -67,7 +75,7 @@ final class Offscreen implements AutoCloseable {
 
             @Override
             public Path path() {
-                return null;
+                return Offscreen.this.program;
             }
 
             @Override

@@ -1,0 +1,154 @@
+package flitter.render.gl.impl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import flitter.render.gl.RenderTarget;
+
+/** {@code !record}: still images written the right way up, once per file. */
+class RecordNodeTest {
+    @TempDir
+    Path folder;
+
+    private Offscreen window() {
+        return new Offscreen().at(folder.resolve("program.fl"))
+            .with("image", new ImageNodeFactory())
+            .with("record", new RecordNodeFactory());
+    }
+
+    private Path png(String name, int width, int... argb) throws IOException {
+        BufferedImage image = new BufferedImage(width, argb.length / width, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, width, argb.length / width, argb, 0, width);
+        Path file = folder.resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private BufferedImage read(String name) throws IOException {
+        BufferedImage image = ImageIO.read(folder.resolve(name).toFile());
+        if (image == null) {
+            throw new AssertionError(name + " is not an image");
+        }
+        return image;
+    }
+
+    private static String record(String attributes) {
+        return "!offscreen size=2;2 colorbits=8\n    !record " + attributes + "\n        !image filename='square.png'";
+    }
+
+    @Test
+    void aPngIsWrittenTheRightWayUp() throws Exception {
+        png("square.png", 2, 0xffff0000, 0xff00ff00, 0xff0000ff, 0xff808080);
+        try (Offscreen window = window()) {
+            RenderTarget out = window.render(record("filename='out/frame.png'"));
+            BufferedImage image = read("out/frame.png");
+            assertEquals(2, image.getWidth());
+            assertEquals(2, image.getHeight());
+            assertFalse(image.getColorModel().hasAlpha(), "no alpha without keep_alpha");
+            assertEquals(0xff0000, image.getRGB(0, 0) & 0xffffff, "top left");
+            assertEquals(0x00ff00, image.getRGB(1, 0) & 0xffffff, "top right");
+            assertEquals(0x0000ff, image.getRGB(0, 1) & 0xffffff, "bottom left");
+            int gray = image.getRGB(1, 1) & 0xff;
+            assertEquals(0x80, gray, 1, "sRGB levels survive the round trip through linear light");
+            assertArrayEquals(new int[] {255, 0, 0, 255}, Offscreen.pixel(out, 0, 1), "the output is the recorded image");
+            assertEquals(List.of(), window.errors);
+        }
+    }
+
+    @Test
+    void keepAlphaWritesStraightAlphaAndOtherwiseTheImageIsOverBlack() throws Exception {
+        png("square.png", 2, 0x80ff0000, 0x80ff0000, 0x80ff0000, 0x00000000);
+        try (Offscreen window = window()) {
+            window.render(record("filename='alpha.png' keep_alpha=true"));
+            window.render(record("filename='black.png'"));
+            BufferedImage alpha = read("alpha.png");
+            assertTrue(alpha.getColorModel().hasAlpha());
+            int pixel = alpha.getRGB(0, 0);
+            assertEquals(0x80, pixel >>> 24, 1);
+            assertEquals(0xff, pixel >> 16 & 0xff, 2, "red, not premultiplied");
+            assertEquals(0, alpha.getRGB(1, 1) >>> 24, "transparent");
+            int black = read("black.png").getRGB(0, 0);
+            assertEquals(0x80, black >> 16 & 0xff, 1, "half red over black");
+        }
+    }
+
+    @Test
+    void aFileIsWrittenOnceUntilItGoesOrTheFilenameChanges() throws Exception {
+        png("square.png", 2, 0xffff0000, 0xff00ff00, 0xff0000ff, 0xffffffff);
+        try (Offscreen window = window()) {
+            window.render(record("filename='once.png'"));
+            Path once = folder.resolve("once.png");
+            Files.writeString(once, "replaced");
+            window.render(record("filename='once.png'"));
+            assertEquals("replaced", Files.readString(once), "not written again");
+            Files.delete(once);
+            window.render(record("filename='once.png'"));
+            assertEquals(0xff0000, read("once.png").getRGB(0, 0) & 0xffffff, "written again once deleted");
+            for (int frame = 0; frame < 3; frame++) {
+                window.render(record("filename='frame';frame;'.png'"));
+            }
+            assertTrue(Files.exists(folder.resolve("frame4.png")));
+            assertTrue(Files.exists(folder.resolve("frame5.png")));
+            assertEquals(List.of(), window.errors);
+            window.render(record("filename=null"));
+        }
+    }
+
+    @Test
+    void anExistingFileIsOverwrittenWithAWarning() throws Exception {
+        png("square.png", 2, 0xffff0000, 0xff00ff00, 0xff0000ff, 0xffffffff);
+        Files.writeString(folder.resolve("old.png"), "old");
+        try (Offscreen window = window()) {
+            window.render(record("filename='old.png'"));
+            assertEquals(0xff0000, read("old.png").getRGB(0, 0) & 0xffffff);
+            assertEquals(1, window.errors.size(), window.errors.toString());
+            assertTrue(window.errors.get(0).contains("overwriting"), window.errors.get(0));
+        }
+    }
+
+    @Test
+    void jpegQualityChangesTheCompression() throws Exception {
+        int[] noise = new int[64 * 64];
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = 0xff000000 | random.nextInt(0x1000000);
+        }
+        png("square.png", 64, noise);
+        try (Offscreen window = window()) {
+            String program = "!offscreen size=64;64 colorbits=8\n    !record filename=NAME quality=Q\n        !image filename='square.png'";
+            window.render(program.replace("NAME", "'low.jpg'").replace("Q", "10"));
+            window.render(program.replace("NAME", "'high.jpeg'").replace("Q", "95"));
+            assertTrue(Files.size(folder.resolve("low.jpg")) < Files.size(folder.resolve("high.jpeg")));
+            assertEquals(64, read("low.jpg").getWidth());
+            assertEquals(List.of(), window.errors);
+        }
+    }
+
+    @Test
+    void videoAndUnknownSuffixesAreReportedOnce() throws Exception {
+        png("square.png", 2, 0xffff0000, 0xff00ff00, 0xff0000ff, 0xffffffff);
+        try (Offscreen window = window()) {
+            window.render(record("filename='movie.mp4'"));
+            window.render(record("filename='movie.mp4'"));
+            window.render(record("filename='data.xyz'"));
+            window.render(record("filename='data.xyz'"));
+            assertEquals(2, window.errors.size(), window.errors.toString());
+            assertTrue(window.errors.get(0).contains("video"), window.errors.get(0));
+            assertFalse(Files.exists(folder.resolve("movie.mp4")));
+            assertFalse(Files.exists(folder.resolve("data.xyz")));
+        }
+    }
+}
