@@ -1,6 +1,8 @@
 package flitter.render.gl;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -121,6 +123,10 @@ abstract class TemplateExpression {
             return at < tokens.size() ? tokens.get(at) : null;
         }
 
+        private boolean peekIn(String... options) {
+            return peek() != null && List.of(options).contains(peek());
+        }
+
         private boolean accept(String token) {
             if (token.equals(peek())) {
                 at++;
@@ -185,7 +191,7 @@ abstract class TemplateExpression {
             TemplateExpression first = arithmetic();
             List<String> operators = new ArrayList<>();
             List<TemplateExpression> operands = new ArrayList<>(List.of(first));
-            while (Set.of("==", "!=", "<", ">", "<=", ">=").contains(peek())) {
+            while (peekIn("==", "!=", "<", ">", "<=", ">=")) {
                 operators.add(tokens.get(at++));
                 operands.add(arithmetic());
             }
@@ -215,7 +221,7 @@ abstract class TemplateExpression {
 
         private TemplateExpression term() throws TemplateException {
             TemplateExpression left = factor();
-            while (Set.of("*", "/", "//", "%").contains(peek())) {
+            while (peekIn("*", "/", "//", "%")) {
                 left = binary(tokens.get(at++), left, factor());
             }
             return left;
@@ -460,7 +466,15 @@ abstract class TemplateExpression {
         if (x == 0) {
             return 1 / x < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+        BigDecimal exact = new BigDecimal(x);
+        BigDecimal d = exact;
+        for (int digits = 1; digits <= 17; digits++) {
+            d = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (d.doubleValue() == x) {
+                break;
+            }
+        }
+        d = d.stripTrailingZeros();
         int exponent = d.precision() - d.scale() - 1;
         String sign = d.signum() < 0 ? "-" : "";
         if (exponent >= -4 && exponent < 16) {
