@@ -64,6 +64,16 @@ class ShaderTemplateTest {
     }
 
     @Test
+    void floatsAreWrittenAsPythonsReprWritesThem() {
+        double[] values = {1e16, 123456789012345.6, 0.0001, -2.5e-7, 1.0 / 3, Double.MIN_VALUE, Double.MAX_VALUE, 9999999999999998.0};
+        String[] expected = {"1e+16", "123456789012345.6", "0.0001", "-2.5e-07", "0.3333333333333333", "5e-324",
+            "1.7976931348623157e+308", "9999999999999998.0"};
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(expected[i], TemplateExpression.floatRepr(values[i]));
+        }
+    }
+
+    @Test
     void forLoopsWithLoopIndexAndConditions() throws TemplateException {
         String template = String.join("\n",
             "% for name in child_textures:",
