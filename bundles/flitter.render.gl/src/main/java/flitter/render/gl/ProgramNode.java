@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.lwjgl.system.MemoryStack;
 
@@ -25,16 +26,22 @@ import flitter.model.Vector;
  * ({@code beat}, {@code time}, {@code fps}, …), {@code alpha} (default 1), {@code texture0…N} (the
  * visible children), {@code last} (the previous frame's output, or the previous pass's), {@code first},
  * {@code pass}, {@code passes}, {@code downsample}, and any other uniform from the attribute of the
- * same name (zero when there is none). Without a {@code fragment=} the program composites the children
+ * same name (zero when there is none). {@code vertex=} and {@code fragment=} are shader templates, as
+ * in the original ({@code ${HEADER}}, {@code ${float(gain)}}, {@code % for name in child_textures:}, …).
+ * Without a {@code fragment=} the program composites the children
  * ({@code composite=}: {@code :over}, {@code :dest_over}, {@code :lighten}, {@code :darken}, {@code :add},
  * {@code :difference}, {@code :multiply}) and multiplies by {@code alpha}. A program that does not
- * compile is reported once and the node renders as a bare compositing shader.
+ * compile, or whose template fails, is reported once and the node renders as a bare compositing shader.
  */
 public abstract class ProgramNode extends WindowNode {
     private static final Set<String> COMPOSITES =
         Set.of("over", "dest_over", "lighten", "darken", "add", "difference", "multiply");
 
+    private static final Set<String> TEMPLATE_RESERVED = Set.of("fragment", "vertex", "loop", "context", "UNDEFINED");
+
     private final ShaderCache programs = new ShaderCache();
+    private final ShaderTemplate.Cache vertexTemplate = new ShaderTemplate.Cache();
+    private final ShaderTemplate.Cache fragmentTemplate = new ShaderTemplate.Cache();
     private RenderTarget target;
     private boolean retain;
     private final List<Integer> samplers = new ArrayList<>();
@@ -48,19 +55,65 @@ public abstract class ProgramNode extends WindowNode {
         return target;
     }
 
-    /** The vertex shader source: {@code vertex=} when given, else the standard one. */
+    /**
+     * The vertex shader source: {@code vertex=} run through the shader template when given, else the
+     * standard one; null when the template fails (reported once).
+     */
     protected String vertexSource(Node node, WindowFrame frame) {
         Vector vertex = node.attribute("vertex");
-        return vertex != null ? vertex.asString().replace("${HEADER}", gl.header()) : Shaders.defaultVertex(gl.header());
+        if (vertex != null) {
+            return vertexTemplate.render(vertex.asString(), templateNames(node, frame, childTextures().size()),
+                name() + ": vertex template", frame::error);
+        }
+        return Shaders.defaultVertex(gl.header());
     }
 
-    /** The fragment shader source: {@code fragment=} when given, else compositing of the children. */
+    /**
+     * The fragment shader source: {@code fragment=} run through the shader template when given, else
+     * compositing of the children; null when the template fails (reported once).
+     */
     protected String fragmentSource(Node node, WindowFrame frame, int children) {
         Vector fragment = node.attribute("fragment");
         if (fragment != null) {
-            return fragment.asString().replace("${HEADER}", gl.header());
+            return fragmentTemplate.render(fragment.asString(), templateNames(node, frame, children),
+                name() + ": fragment template", frame::error);
         }
         return Shaders.composite(gl.header(), children, composite(node, frame));
+    }
+
+    /**
+     * The names a shader template sees, as in the original: {@code HEADER}, {@code child_textures}, the
+     * node's attributes (except the reserved ones), then {@code passes}, {@code composite} and the frame's names.
+     */
+    private Function<String, Object> templateNames(Node node, WindowFrame frame, int children) {
+        return name -> {
+            if (name.equals("HEADER")) {
+                return gl.header();
+            }
+            if (name.equals("child_textures")) {
+                return childTextureNames(children);
+            }
+            Vector value = TEMPLATE_RESERVED.contains(name) ? null : node.attribute(name);
+            if (value != null) {
+                return value;
+            }
+            if (name.equals("passes")) {
+                return 1L;
+            }
+            if (name.equals("composite")) {
+                Vector blend = node.attribute("blend");
+                return blend != null ? blend.asString() : "over";
+            }
+            return frame.names().get(name);
+        };
+    }
+
+    private static List<String> childTextureNames(int children) {
+        List<String> names = new ArrayList<>(children);
+        for (int i = 0; i < children; i++) {
+            names.add("texture" + i);
+        }
+        return names;
     }
 
     private String composite(Node node, WindowFrame frame) {
@@ -89,8 +142,10 @@ public abstract class ProgramNode extends WindowNode {
     @Override
     protected void render(Node node, WindowFrame frame) {
         Map<String, RenderTarget> children = childTextures();
-        ShaderCache.Program program = programs.get(vertexSource(node, frame), fragmentSource(node, frame, children.size()),
-            name(), frame::error);
+        String vertex = vertexSource(node, frame);
+        String fragment = fragmentSource(node, frame, children.size());
+        ShaderCache.Program program = vertex == null || fragment == null ? null
+            : programs.get(vertex, fragment, name(), frame::error);
         if (program == null) {
             program = programs.get(Shaders.defaultVertex(gl.header()),
                 Shaders.composite(gl.header(), children.size(), "over"), name(), frame::error);
