@@ -20,7 +20,8 @@ final class Filters {
             .with("bloom", new BloomNodeFactory())
             .with("edges", new EdgesNodeFactory())
             .with("vignette", new VignetteNodeFactory())
-            .with("adjust", new AdjustNodeFactory());
+            .with("adjust", new AdjustNodeFactory())
+            .with("flare", new FlareNodeFactory());
     }
 
     /** A {@code !shader} line whose fragment shader runs {@code body} with {@code coord} and {@code color}. */
