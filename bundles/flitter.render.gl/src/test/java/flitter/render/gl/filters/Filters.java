@@ -21,7 +21,9 @@ final class Filters {
             .with("edges", new EdgesNodeFactory())
             .with("vignette", new VignetteNodeFactory())
             .with("adjust", new AdjustNodeFactory())
-            .with("flare", new FlareNodeFactory());
+            .with("flare", new FlareNodeFactory())
+            .with("kaleid", new KaleidNodeFactory())
+            .with("chromakey", new ChromakeyNodeFactory());
     }
 
     /** A {@code !shader} line whose fragment shader runs {@code body} with {@code coord} and {@code color}. */
