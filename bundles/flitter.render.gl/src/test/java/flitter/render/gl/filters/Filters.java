@@ -23,7 +23,8 @@ final class Filters {
             .with("adjust", new AdjustNodeFactory())
             .with("flare", new FlareNodeFactory())
             .with("kaleid", new KaleidNodeFactory())
-            .with("chromakey", new ChromakeyNodeFactory());
+            .with("chromakey", new ChromakeyNodeFactory())
+            .with("noise", new NoiseNodeFactory());
     }
 
     /** A {@code !shader} line whose fragment shader runs {@code body} with {@code coord} and {@code color}. */
@@ -48,5 +49,16 @@ final class Filters {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], tolerance, "pixel " + x + "," + y + " channel " + i);
         }
+    }
+
+    /** One channel of every pixel, row by row from the bottom. */
+    static float[] channel(RenderTarget target, int channel) {
+        java.nio.FloatBuffer pixels = org.lwjgl.BufferUtils.createFloatBuffer(target.width() * target.height() * 4);
+        target.read(pixels);
+        float[] values = new float[target.width() * target.height()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = pixels.get(i * 4 + channel);
+        }
+        return values;
     }
 }
