@@ -29,6 +29,10 @@ import flitter.model.Vector;
  * ({@code composite=}: {@code :over}, {@code :dest_over}, {@code :lighten}, {@code :darken}, {@code :add},
  * {@code :difference}, {@code :multiply}) and multiplies by {@code alpha}. A program that does not
  * compile is reported once and the node renders as a bare compositing shader.
+ *
+ * <p>A subclass with a program of its own (the built-in filters) overrides {@link #fragmentSource},
+ * builds it on {@link #mergeSource} to read its children, and gives defaults and computed uniforms,
+ * passes and sampling through {@link #defaultAttribute}.
  */
 public abstract class ProgramNode extends WindowNode {
     private static final Set<String> COMPOSITES =
