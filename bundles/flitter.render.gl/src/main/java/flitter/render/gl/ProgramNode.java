@@ -32,6 +32,10 @@ import flitter.model.Vector;
  * ({@code composite=}: {@code :over}, {@code :dest_over}, {@code :lighten}, {@code :darken}, {@code :add},
  * {@code :difference}, {@code :multiply}) and multiplies by {@code alpha}. A program that does not
  * compile, or whose template fails, is reported once and the node renders as a bare compositing shader.
+ *
+ * <p>A subclass with a program of its own (the built-in filters) overrides {@link #fragmentSource},
+ * builds it on {@link #mergeSource} to read its children, and gives defaults and computed uniforms,
+ * passes and sampling through {@link #defaultAttribute}.
  */
 public abstract class ProgramNode extends WindowNode {
     private static final Set<String> COMPOSITES =
@@ -129,6 +133,32 @@ public abstract class ProgramNode extends WindowNode {
         return composite;
     }
 
+    /**
+     * GLSL for a fragment shader of this node that reads its children: declares {@code texture0…N} and
+     * defines {@code vec4 merge(vec2 point)}, the children sampled at {@code point} and composited with
+     * {@code composite=} as the default program does (transparent when there are none), not yet
+     * multiplied by {@code alpha}.
+     */
+    protected String mergeSource(Node node, WindowFrame frame, int children) {
+        return Shaders.merge(children, composite(node, frame));
+    }
+
+    /**
+     * The value of attribute {@code name} when the node does not give it, or null for none. Every
+     * attribute the program node reads goes through this: the uniforms (where it comes before the
+     * frame's names), {@code passes}, {@code downsample}, {@code downsample_passes}, {@code border},
+     * {@code repeat} and {@code nearest}. Built-in filters give their defaults and computed uniforms
+     * here; {@code children} is the number of visible children this frame.
+     */
+    protected Vector defaultAttribute(String name, int children) {
+        return null;
+    }
+
+    private Vector attribute(Node node, String name, int children) {
+        Vector value = node.attribute(name);
+        return value != null ? value : defaultAttribute(name, children);
+    }
+
     /** Whether the output is sRGB-encoded (8-bit only): what is drawn is encoded, what is sampled decoded. */
     protected boolean srgb(Node node) {
         return false;
@@ -136,7 +166,7 @@ public abstract class ProgramNode extends WindowNode {
 
     /** The output's bits per channel: {@code colorbits=}, else the window's default. */
     protected int colorbits(Node node, WindowFrame frame) {
-        return (int) integer(node, "colorbits", frame.colorbits());
+        return (int) integer(node.attribute("colorbits"), frame.colorbits());
     }
 
     @Override
@@ -150,10 +180,11 @@ public abstract class ProgramNode extends WindowNode {
             program = programs.get(Shaders.defaultVertex(gl.header()),
                 Shaders.composite(gl.header(), children.size(), "over"), name(), frame::error);
         }
-        int passes = Math.max(1, (int) integer(node, "passes", 1));
-        int downsample = Math.max(1, (int) integer(node, "downsample", 2));
+        int count = children.size();
+        int passes = Math.max(1, (int) integer(attribute(node, "passes", count), 1));
+        int downsample = Math.max(1, (int) integer(attribute(node, "downsample", count), 2));
         Set<Integer> downsamplePasses = new HashSet<>();
-        Vector downsampled = node.attribute("downsample_passes");
+        Vector downsampled = attribute(node, "downsample_passes", count);
         if (downsampled != null && downsampled.numbers() != null) {
             for (double d : downsampled.numbers()) {
                 downsamplePasses.add((int) Math.floor(d));
@@ -171,7 +202,7 @@ public abstract class ProgramNode extends WindowNode {
         for (Map.Entry<String, RenderTarget> child : children.entrySet()) {
             Integer location = program.uniforms().get(child.getKey());
             if (location != null) {
-                bindTexture(unit, child.getValue(), node);
+                bindTexture(unit, child.getValue(), node, count);
                 glUniform1i(location, unit++);
             }
         }
@@ -181,7 +212,7 @@ public abstract class ProgramNode extends WindowNode {
                     || Set.of("last", "first", "pass", "size", "downsample").contains(uniform.name())) {
                 continue;
             }
-            Vector value = node.attribute(uniform.name());
+            Vector value = attribute(node, uniform.name(), count);
             if (value == null) {
                 value = frame.names().get(uniform.name());
             }
@@ -213,7 +244,7 @@ public abstract class ProgramNode extends WindowNode {
             }
             if (lastUniform != null) {
                 if (last != null) {
-                    bindTexture(lastUnit, last, node);
+                    bindTexture(lastUnit, last, node, count);
                 } else {
                     unbindTexture(lastUnit);
                 }
@@ -221,7 +252,7 @@ public abstract class ProgramNode extends WindowNode {
             }
             if (firstUniform != null) {
                 if (first != null) {
-                    bindTexture(firstUnit, first, node);
+                    bindTexture(firstUnit, first, node, count);
                 } else {
                     unbindTexture(firstUnit);
                 }
@@ -264,17 +295,17 @@ public abstract class ProgramNode extends WindowNode {
     }
 
     /** Binds {@code target}'s image to a texture unit with the node's sampling ({@code border}, {@code repeat}, {@code nearest}). */
-    private void bindTexture(int unit, RenderTarget texture, Node node) {
+    private void bindTexture(int unit, RenderTarget texture, Node node, int children) {
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture.texture());
         int sampler = glGenSamplers();
         samplers.add(sampler);
-        Vector nearest = node.attribute("nearest");
+        Vector nearest = attribute(node, "nearest", children);
         int filter = nearest != null && nearest.asBool() ? GL_NEAREST : GL_LINEAR;
         glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, filter);
         glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, filter);
-        Vector border = node.attribute("border");
-        Vector repeat = node.attribute("repeat");
+        Vector border = attribute(node, "border", children);
+        Vector repeat = attribute(node, "repeat", children);
         double[] borderColour = border == null ? null : border.numbers(4);
         double[] repeats = repeat == null ? null : repeat.numbers(2);
         if (borderColour == null && repeats != null) {
@@ -319,8 +350,7 @@ public abstract class ProgramNode extends WindowNode {
         glActiveTexture(GL_TEXTURE0);
     }
 
-    private static double integer(Node node, String name, double otherwise) {
-        Vector value = node.attribute(name);
+    private static double integer(Vector value, double otherwise) {
         return value != null && value.numbers() != null && value.length() == 1 ? Math.floor(value.asDouble()) : otherwise;
     }
 

@@ -20,23 +20,35 @@ final class Shaders {
      * colours, then multiplies by {@code alpha}. No children: transparent.
      */
     static String composite(String header, int children, String composite) {
-        StringBuilder source = new StringBuilder(header).append("\n")
-            .append("in vec2 coord;\n")
-            .append("out vec4 color;\n")
-            .append("uniform float alpha;\n");
+        return header + "\n"
+            + "in vec2 coord;\n"
+            + "out vec4 color;\n"
+            + "uniform float alpha;\n"
+            + merge(children, composite)
+            + "void main() {\n"
+            + "    color = merge(coord) * alpha;\n"
+            + "}\n";
+    }
+
+    /**
+     * Declares {@code texture0…} and defines {@code vec4 merge(vec2 point)}: the children at {@code point},
+     * first at the bottom, blended with the named composite; transparent when there are none.
+     */
+    static String merge(int children, String composite) {
+        StringBuilder source = new StringBuilder();
         for (int i = 0; i < children; i++) {
             source.append("uniform sampler2D texture").append(i).append(";\n");
         }
         source.append("vec4 blend(vec4 s, vec4 d) {\n").append("    return ").append(blend(composite)).append(";\n}\n");
-        source.append("void main() {\n");
+        source.append("vec4 merge(vec2 point) {\n");
         if (children == 0) {
-            source.append("    color = vec4(0.0);\n");
+            source.append("    return vec4(0.0);\n");
         } else {
-            source.append("    vec4 result = texture(texture0, coord);\n");
+            source.append("    vec4 result = texture(texture0, point);\n");
             for (int i = 1; i < children; i++) {
-                source.append("    result = blend(texture(texture").append(i).append(", coord), result);\n");
+                source.append("    result = blend(texture(texture").append(i).append(", point), result);\n");
             }
-            source.append("    color = result * alpha;\n");
+            source.append("    return result;\n");
         }
         return source.append("}\n").toString();
     }

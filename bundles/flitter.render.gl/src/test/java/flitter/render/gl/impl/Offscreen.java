@@ -19,8 +19,8 @@ import flitter.render.gl.RenderTarget;
 import flitter.render.gl.WindowNodeFactory;
 
 /** An offscreen window for tests: renders Flitter programs frame by frame and reads pixels back. */
-final class Offscreen implements AutoCloseable {
-    final List<String> errors = new ArrayList<>();
+public final class Offscreen implements AutoCloseable {
+    public final List<String> errors = new ArrayList<>();
     private final Map<String, WindowNodeFactory> factories = new HashMap<>();
     private final WindowKinds kinds;
     private final TreeRenderer renderer;
@@ -28,14 +28,14 @@ final class Offscreen implements AutoCloseable {
     private int frame;
     private Path program;
 
-    Offscreen() {
+    public Offscreen() {
         factories.put("shader", new ShaderNodeFactory());
         factories.put("reference", new ReferenceNodeFactory());
         kinds = new WindowKinds(factories);
         renderer = new TreeRenderer(kinds, errors::add);
     }
 
-    Offscreen with(String kind, WindowNodeFactory factory) {
+    public Offscreen with(String kind, WindowNodeFactory factory) {
         kinds.addFactory(factory, Map.of(WindowNodeFactory.KIND, kind));
         return this;
     }
@@ -46,13 +46,13 @@ final class Offscreen implements AutoCloseable {
         return this;
     }
 
-    Offscreen without(String kind, WindowNodeFactory factory) {
+    public Offscreen without(String kind, WindowNodeFactory factory) {
         kinds.removeFactory(factory, Map.of(WindowNodeFactory.KIND, kind));
         return this;
     }
 
     /** Runs the program and renders its first top-level node as one frame. */
-    RenderTarget render(String program) throws Exception {
+    public RenderTarget render(String program) throws Exception {
         Map<String, Vector> names = new HashMap<>();
         names.put("frame", Vector.of(frame));
         names.put("beat", Vector.of(frame / 2.0));
@@ -88,7 +88,7 @@ final class Offscreen implements AutoCloseable {
     }
 
     /** The 8-bit RGBA of pixel (x, y), y counted from the bottom. */
-    static int[] pixel(RenderTarget target, int x, int y) {
+    public static int[] pixel(RenderTarget target, int x, int y) {
         ByteBuffer pixels = BufferUtils.createByteBuffer(target.width() * target.height() * 4);
         target.read(pixels);
         int at = (y * target.width() + x) * 4;
@@ -96,7 +96,7 @@ final class Offscreen implements AutoCloseable {
     }
 
     /** The floating-point RGBA of pixel (x, y). */
-    static float[] floats(RenderTarget target, int x, int y) {
+    public static float[] floats(RenderTarget target, int x, int y) {
         FloatBuffer pixels = BufferUtils.createFloatBuffer(target.width() * target.height() * 4);
         target.read(pixels);
         int at = (y * target.width() + x) * 4;

@@ -1,0 +1,16 @@
+package flitter.render.gl.filters;
+
+import org.osgi.service.component.annotations.Component;
+
+import flitter.render.gl.GlContext;
+import flitter.render.gl.WindowNode;
+import flitter.render.gl.WindowNodeFactory;
+
+/** The {@code !chromakey} window node kind. */
+@Component(property = WindowNodeFactory.KIND + "=chromakey")
+public final class ChromakeyNodeFactory implements WindowNodeFactory {
+    @Override
+    public WindowNode create(GlContext gl) {
+        return new ChromakeyNode(gl);
+    }
+}
