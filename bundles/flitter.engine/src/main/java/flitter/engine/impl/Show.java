@@ -228,6 +228,7 @@ final class Show {
                 switchTo = -1;
                 switchToPage(requested);
                 current = null;
+                nextReload = 0; // the new page's program is read on its first frame, before its pragmas are due
                 performance = 1;
                 renderers.purge();
             }
