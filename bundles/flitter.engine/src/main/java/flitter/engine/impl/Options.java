@@ -22,18 +22,6 @@ record Options(List<Path> programs, double fps, Map<String, Vector> defines, boo
 
     static final double DEFAULT_FPS = 60;
 
-    /** The options, one line each, for usage messages. */
-    static final String USAGE = String.join("\n",
-        "  --fps N               target frame rate (default 60; a program's %pragma fps overrides it)",
-        "  --define, -D NAME=VALUE  define a name for the programs",
-        "  --offscreen           render windows offscreen (no window opens)",
-        "  --lockstep            not in real time: time advances exactly 1/fps per frame, as fast as possible",
-        "  --runtime SECONDS     stop after this long (seconds or a time code, e.g. 1:30)",
-        "  --state FILE          restore state from FILE at start; save it there every second and at exit",
-        "  --screen N            the screen windows open on (default 0)",
-        "  --fullscreen          windows open full screen",
-        "  --vsync               windows wait for vertical sync");
-
     Options {
         programs = List.copyOf(programs);
         defines = Collections.unmodifiableMap(new LinkedHashMap<>(defines));
