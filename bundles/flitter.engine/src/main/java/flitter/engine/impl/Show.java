@@ -49,6 +49,7 @@ final class Show {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private boolean looping;
+    private Thread frameThread;
 
     private final List<Page> pages = new ArrayList<>();
     private final Map<String, State> globalState = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ final class Show {
     void drop(RendererFactory factory) {
         CountDownLatch done = new CountDownLatch(1);
         synchronized (lifecycle) {
-            if (!looping) {
+            if (!looping || Thread.currentThread() == frameThread) {
                 renderers.drop(factory);
                 return;
             }
@@ -108,6 +109,7 @@ final class Show {
     int run() {
         synchronized (lifecycle) {
             looping = true;
+            frameThread = Thread.currentThread();
         }
         try {
             restoreState();
