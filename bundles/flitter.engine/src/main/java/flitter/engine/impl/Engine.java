@@ -37,11 +37,17 @@ public final class Engine {
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private final List<Registered> factories = new CopyOnWriteArrayList<>();
     private final Set<Show> shows = ConcurrentHashMap.newKeySet();
+    /**
+     * The bnd launcher exits on Ctrl-C or SIGTERM without stopping the framework: this hook ends the
+     * shows first, so that their state is saved and their renderers closed.
+     */
+    private final Thread shutdownHook = new Thread(this::stopShows, "flitter engine shutdown");
 
     @Activate
     public Engine(@Reference Compiler compiler, @Reference LoggerFactory logs) {
         this.compiler = compiler;
         this.log = logs.getLogger("flitter.engine");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -88,14 +94,27 @@ public final class Engine {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    void deactivate() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running or has run
+        }
+        stopShows();
+    }
+
+    private void stopShows() {
         for (Show show : shows) {
             show.stop();
         }
-        for (Show show : shows) {
-            if (!show.awaitEnd(5000)) {
-                log.warn("A show did not stop within 5 s");
+        try {
+            for (Show show : shows) {
+                if (!show.awaitEnd(5000)) {
+                    log.warn("A show did not stop within 5 s");
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

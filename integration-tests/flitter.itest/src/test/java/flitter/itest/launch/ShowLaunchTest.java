@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +36,26 @@ class ShowLaunchTest {
         Host.Result again = Host.run(folder, RUN, program.toString(), "--lockstep", "--runtime=0.1", "--state=" + state);
         assertEquals(0, again.status(), again.output());
         assertTrue(again.output().contains("Restored state from " + state), again.output());
+    }
+
+    @Test
+    void stoppingTheHostSavesTheState() throws Exception {
+        Path program = Files.writeString(folder.resolve("show.fl"), "!window\n");
+        Path state = folder.resolve("state.txt");
+        try (Host host = Host.start(folder, program.toString(), "--offscreen", "--state", state.toString())) {
+            long deadline = System.nanoTime() + RUN.toNanos();
+            while (!host.output().contains("Loaded page 0")) {
+                assertTrue(host.process.isAlive() && System.nanoTime() < deadline, "the show never started:\n" + host.output());
+                Thread.sleep(100);
+            }
+            Files.deleteIfExists(state); // the periodic save may have written it already
+            List<ProcessHandle> jvm = host.process.descendants().collect(Collectors.toList());
+            host.close(); // SIGTERM to the JVM, as Ctrl-C would; the launcher may end first
+            for (ProcessHandle process : jvm) {
+                process.onExit().get(RUN.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertTrue(Files.isRegularFile(state), "state saved at exit; output:\n" + host.output());
+        }
     }
 
     @Test
