@@ -25,4 +25,13 @@ public interface Frame {
 
     /** Whether the engine runs headless ({@code --offscreen}): windows must not open. */
     boolean offscreen();
+
+    /**
+     * Asks for the next page (the next program of the command line) from the next frame on; ignored on
+     * the last page. A window renderer calls this on its page-down key, as the original's does.
+     */
+    void nextPage();
+
+    /** Asks for the previous page from the next frame on; ignored on the first page. */
+    void previousPage();
 }

@@ -21,7 +21,8 @@ class LauncherOptionsTest {
         Host.Result help = Host.run(folder, QUICK, "--help");
         assertEquals(0, help.status(), help.output());
         for (String option : new String[] {"--shell", "--shell-port", "--load", "--quiet", "--verbose", "--debug",
-                "--trace", "--version", "test"}) {
+                "--trace", "--version", "test", "--fps", "--define", "--offscreen", "--lockstep", "--runtime", "--state",
+                "--screen", "--fullscreen", "--vsync"}) {
             assertTrue(help.output().contains(option), option + " missing from:\n" + help.output());
         }
     }
