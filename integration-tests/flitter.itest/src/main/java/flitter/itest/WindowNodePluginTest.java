@@ -91,6 +91,14 @@ class WindowNodePluginTest {
             public boolean offscreen() {
                 return true;
             }
+
+            @Override
+            public void nextPage() {
+            }
+
+            @Override
+            public void previousPage() {
+            }
         });
         assertTrue(Files.exists(output), "no recording at " + output);
         BufferedImage image = ImageIO.read(output.toFile());

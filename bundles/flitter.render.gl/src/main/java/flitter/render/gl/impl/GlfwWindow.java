@@ -136,7 +136,7 @@ final class GlfwWindow implements Surface {
         glfwSwapBuffers(window);
         glfwPollEvents();
         Vector beat = frame.names().get("beat");
-        input.apply(frame.state(), beat == null ? Vector.NULL : beat);
+        input.apply(frame, beat == null ? Vector.NULL : beat);
     }
 
     /** Draws {@code image} into the window's back buffer, letterboxed. */

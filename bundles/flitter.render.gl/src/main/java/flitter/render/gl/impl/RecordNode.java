@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -38,8 +40,11 @@ import flitter.render.gl.WindowFrame;
  * file is deleted, so a filename that changes every frame writes every frame. {@code quality=} (1–100)
  * sets the compression of formats that have one (JPEG). Without {@code keep_alpha=true} the image is
  * written without alpha, over black; with it, formats that hold alpha (PNG, TIFF) get straight
- * (un-premultiplied) colours. {@code filename=null} records nothing. Video files are not written yet:
- * a video suffix is reported once.
+ * (un-premultiplied) colours. {@code filename=null} records nothing.
+ *
+ * <p>A video suffix ({@code .mp4}: H.264; {@code .webm}, {@code .mkv}: VP8; {@code codec=} may say which)
+ * records every frame instead, at the engine's frame rate, until the file name changes or
+ * {@code limit=} seconds have been written (see {@link VideoRecording}).
  */
 final class RecordNode extends ProgramNode {
     private static final Set<String> VIDEO = Set.of("mp4", "mov", "m4v", "mkv", "webm", "ogg");
@@ -47,6 +52,10 @@ final class RecordNode extends ProgramNode {
 
     /** The writes done: the same file with the same settings is not written again while it exists. */
     private final Set<Written> written = new HashSet<>();
+    /** Messages from the video encoder's thread, reported on the frame thread. */
+    private final Queue<String> videoErrors = new ConcurrentLinkedQueue<>();
+    private final Set<Path> refusedVideos = new HashSet<>();
+    private VideoRecording recording;
 
     private record Written(Path path, Integer quality, boolean alpha) {
     }
@@ -68,9 +77,13 @@ final class RecordNode extends ProgramNode {
     @Override
     protected void render(Node node, WindowFrame frame) {
         super.render(node, frame);
+        for (String message; (message = videoErrors.poll()) != null;) {
+            frame.error(name() + ": " + message);
+        }
         Vector filename = node.attribute("filename");
         RenderTarget image = texture();
         if (filename == null || image == null) {
+            stopVideo();
             return;
         }
         Path path;
@@ -85,9 +98,10 @@ final class RecordNode extends ProgramNode {
         String suffix = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         Vector codec = node.attribute("codec");
         if (VIDEO.contains(suffix) || suffix.equals("gif") && codec != null && "gif".equals(codec.asString())) {
-            frame.error(name() + ": recording video is not supported; nothing is written to " + path);
+            video(node, frame, path, codec == null ? null : codec.asString(), image);
             return;
         }
+        stopVideo();
         Vector qualityValue = node.attribute("quality");
         Integer quality = qualityValue != null && qualityValue.numbers() != null && qualityValue.length() == 1
             ? (int) Math.floor(qualityValue.asDouble()) : null;
@@ -115,6 +129,45 @@ final class RecordNode extends ProgramNode {
         } finally {
             writer.dispose();
         }
+    }
+
+    private void video(Node node, WindowFrame frame, Path path, String codec, RenderTarget image) {
+        if (recording != null && !recording.records(path, codec)) {
+            stopVideo();
+        }
+        if (recording == null) {
+            if (refusedVideos.contains(path)) {
+                return;
+            }
+            Vector limit = node.attribute("limit");
+            try {
+                recording = new VideoRecording(path, codec, image.width(), image.height(),
+                    (int) Math.round(number(frame.names().get("fps"), 60)), number(limit, 0), videoErrors::add);
+            } catch (IOException | RuntimeException e) {
+                refusedVideos.add(path);
+                frame.error(name() + ": " + e.getMessage());
+                return;
+            }
+        }
+        Vector realtime = frame.names().get("realtime");
+        recording.frame(image, number(frame.names().get("time"), 0), realtime == null || realtime.asBool());
+    }
+
+    private static double number(Vector value, double otherwise) {
+        return value != null && value.numbers() != null && value.length() == 1 ? value.asDouble() : otherwise;
+    }
+
+    private void stopVideo() {
+        if (recording != null) {
+            recording.close();
+            recording = null;
+        }
+    }
+
+    @Override
+    protected void release() {
+        stopVideo();
+        super.release();
     }
 
     /** The target's pixels as an image, top row first; alpha kept (un-premultiplied) or dropped (over black). */

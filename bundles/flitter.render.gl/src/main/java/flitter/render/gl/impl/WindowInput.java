@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.lwjgl.system.MemoryStack;
 
+import flitter.engine.Frame;
 import flitter.model.Node;
 import flitter.model.State;
 import flitter.model.Vector;
@@ -85,13 +86,21 @@ final class WindowInput {
         }
     }
 
-    /** Writes the events since the last frame into the state, at {@code beat}. */
-    void apply(State state, Vector beat) {
+    /**
+     * Writes the events since the last frame into the state, at {@code beat}; the left and right arrow
+     * keys, unless a {@code !key} takes them, turn to the previous and next page when released.
+     */
+    void apply(Frame frame, Vector beat) {
+        State state = frame.state();
         for (Event event : events) {
             if (event.key() >= 0) {
                 Vector prefix = keys.get(event.key());
                 if (prefix != null) {
                     setKey(state, prefix, event.down(), beat);
+                } else if (event.key() == GLFW_KEY_LEFT && !event.down()) {
+                    frame.previousPage();
+                } else if (event.key() == GLFW_KEY_RIGHT && !event.down()) {
+                    frame.nextPage();
                 }
             } else if (pointer != null && event.button() >= 0) {
                 state.set(Vector.compose(pointer, Vector.of(event.button())), Vector.of(event.down()));

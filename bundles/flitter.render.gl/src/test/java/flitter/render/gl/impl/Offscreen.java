@@ -10,7 +10,6 @@ import java.util.Map;
 
 import org.lwjgl.BufferUtils;
 
-import flitter.engine.Frame;
 import flitter.language.Result;
 import flitter.language.impl.FlitterCompiler;
 import flitter.model.State;
@@ -58,31 +57,12 @@ public final class Offscreen implements AutoCloseable {
         names.put("beat", Vector.of(frame / 2.0));
         names.put("time", Vector.of(frame / 60.0));
         names.put("fps", Vector.of(60));
+        names.put("realtime", Vector.FALSE);
         Result result = new FlitterCompiler().compile(program, this.program).run(names, state);
         if (!result.errors().isEmpty()) {
             throw new AssertionError("program errors: " + result.errors());
         }
-        renderer.update(result.nodes().get(0), new Frame() {
-            @Override
-            public Map<String, Vector> names() {
-                return names;
-            }
-
-            @Override
-            public State state() {
-                return state;
-            }
-
-            @Override
-            public Path path() {
-                return Offscreen.this.program;
-            }
-
-            @Override
-            public boolean offscreen() {
-                return true;
-            }
-        });
+        renderer.update(result.nodes().get(0), new TestFrame(names, state, this.program, true));
         frame++;
         return renderer.output();
     }

@@ -26,27 +26,7 @@ import flitter.model.Vector;
  */
 class WindowTest {
     private static Frame frame() {
-        return new Frame() {
-            @Override
-            public Map<String, Vector> names() {
-                return Map.of();
-            }
-
-            @Override
-            public State state() {
-                return new State();
-            }
-
-            @Override
-            public Path path() {
-                return null;
-            }
-
-            @Override
-            public boolean offscreen() {
-                return false;
-            }
-        };
+        return new TestFrame(Map.of(), new State(), null, false);
     }
 
     @Test
@@ -90,27 +70,7 @@ class WindowTest {
             return window;
         });
         State state = new State();
-        Frame frame = new Frame() {
-            @Override
-            public Map<String, Vector> names() {
-                return Map.of("beat", Vector.of(3.5));
-            }
-
-            @Override
-            public State state() {
-                return state;
-            }
-
-            @Override
-            public Path path() {
-                return null;
-            }
-
-            @Override
-            public boolean offscreen() {
-                return false;
-            }
-        };
+        Frame frame = new TestFrame(Map.of("beat", Vector.of(3.5)), state, null, false);
         try {
             Node tree = new FlitterCompiler().compile(String.join("\n",
                 "!window size=100;50",
@@ -133,6 +93,10 @@ class WindowTest {
             input.moved(-5, 10);
             renderer.update(tree, frame);
             assertEquals(Vector.NULL, state.get(mouse), "outside the window the pointer is null");
+            input.key(GLFW.GLFW_KEY_RIGHT, true);
+            input.key(GLFW.GLFW_KEY_RIGHT, false);
+            renderer.update(tree, frame);
+            assertEquals(1, ((TestFrame) frame).pageTurns, "the right arrow turns to the next page");
         } finally {
             renderer.close();
         }
