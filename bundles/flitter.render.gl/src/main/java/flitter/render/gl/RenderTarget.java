@@ -93,17 +93,21 @@ public final class RenderTarget {
 
     /** Reads the image as 8-bit RGBA, bottom row first, into {@code pixels} (width * height * 4 bytes). */
     public void read(ByteBuffer pixels) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+        // Not glReadPixels: Mesa's llvmpipe (22.3) can answer a repeated read of the same target from a
+        // cache and return what was drawn a frame before.
+        int bound = glGetInteger(GL_TEXTURE_BINDING_2D);
+        glBindTexture(GL_TEXTURE_2D, texture);
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
-        glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+        glBindTexture(GL_TEXTURE_2D, bound);
     }
 
     /** Reads the image as floating-point RGBA, bottom row first, into {@code pixels} (width * height * 4 floats). */
     public void read(FloatBuffer pixels) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
-        glReadPixels(0, 0, width, height, GL_RGBA, GL_FLOAT, pixels);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        int bound = glGetInteger(GL_TEXTURE_BINDING_2D);
+        glBindTexture(GL_TEXTURE_2D, texture);
+        glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_FLOAT, pixels);
+        glBindTexture(GL_TEXTURE_2D, bound);
     }
 
     /** Gives the target back to the pool; it must not be used afterwards. */

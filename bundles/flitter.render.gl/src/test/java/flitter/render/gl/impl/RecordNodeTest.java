@@ -16,7 +16,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import flitter.render.gl.ProgramNode;
 import flitter.render.gl.RenderTarget;
+import flitter.render.gl.WindowNodeFactory;
 
 /** {@code !record}: still images written the right way up, once per file. */
 class RecordNodeTest {
@@ -178,5 +180,31 @@ class RecordNodeTest {
         int top = first.getPlaneData(0)[5 * first.getPlaneWidth(0) + 32] + 128;
         int bottom = first.getPlaneData(0)[42 * first.getPlaneWidth(0) + 32] + 128;
         assertTrue(top > 200 && bottom < 40, "top " + top + ", bottom " + bottom);
+    }
+
+    @Test
+    void everyWriteHasItsFramesPixelsEvenWhenTheTreeChangesBackAndForth() throws Exception {
+        // A regression: reading a target back with glReadPixels could return the frame before.
+        WindowNodeFactory green = gl -> new ProgramNode(gl) {
+            @Override
+            protected String fragmentSource(flitter.model.Node node, flitter.render.gl.WindowFrame frame, int children) {
+                return gl.header() + "\nout vec4 color;\nvoid main() { color = vec4(0.0, 1.0, 0.0, 1.0); }\n";
+            }
+        };
+        try (Offscreen window = window()) {
+            for (int round = 0; round < 10; round++) {
+                for (String step : new String[] {"without", "with", "gone"}) {
+                    if (step.equals("with")) {
+                        window.with("green", green);
+                    } else if (step.equals("gone")) {
+                        window.without("green", green);
+                    }
+                    String name = step + round + ".png";
+                    window.render(record("filename='" + name + "'").replace("!image filename='square.png'", "!green"));
+                    int rgb = read(name).getRGB(1, 1);
+                    assertEquals(step.equals("with") ? 0xff00ff00 : 0xff000000, rgb, name);
+                }
+            }
+        }
     }
 }
