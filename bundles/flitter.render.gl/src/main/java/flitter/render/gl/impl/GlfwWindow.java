@@ -19,7 +19,10 @@ import flitter.render.gl.RenderTarget;
 /**
  * An on-screen window (GLFW, with an EGL context like the headless ones). Each frame it shows the
  * tree's final image scaled to fit (black bars keep the aspect ratio), converted from linear to sRGB
- * as the original's window does. {@code title=} and {@code vsync=} follow the node.
+ * as the original's window does. {@code title=}, {@code vsync=}, {@code fullscreen=} (on {@code screen=}
+ * N, else the {@code --screen} option) and {@code cursor=} (default: shown unless full screen) follow the
+ * node; the {@code screen}, {@code fullscreen} and {@code vsync} frame names (the command-line options)
+ * are the defaults.
  */
 final class GlfwWindow implements Surface {
     private static final String VERTEX = "#version 330 core\n"
@@ -41,6 +44,10 @@ final class GlfwWindow implements Surface {
     private final WindowInput input;
     private String title;
     private boolean vsync;
+    private long monitor;
+    private Boolean cursor;
+    private int windowedWidth;
+    private int windowedHeight;
 
     private GlfwWindow(long window, GLCapabilities capabilities, int program, int vertexArray, int buffer, String title) {
         this.window = window;
@@ -117,6 +124,46 @@ final class GlfwWindow implements Surface {
         }
     }
 
+    /** Full screen on the chosen monitor or windowed, and the cursor, as the node and options say. */
+    private void display(Node node, Frame frame, int width, int height) {
+        boolean fullscreen = flag(node.attribute("fullscreen"), frame.names().get("fullscreen"));
+        long wanted = 0;
+        if (fullscreen) {
+            org.lwjgl.PointerBuffer monitors = glfwGetMonitors();
+            int screen = (int) number(node.attribute("screen"), number(frame.names().get("screen"), 0));
+            if (monitors != null && monitors.limit() > 0) {
+                wanted = monitors.get(Math.floorMod(screen, monitors.limit()));
+            }
+        }
+        if (wanted != monitor) {
+            if (wanted != NULL) {
+                org.lwjgl.glfw.GLFWVidMode mode = glfwGetVideoMode(wanted);
+                glfwSetWindowMonitor(window, wanted, 0, 0, mode.width(), mode.height(), mode.refreshRate());
+            } else {
+                glfwSetWindowMonitor(window, NULL, 40, 40, width, height, GLFW_DONT_CARE);
+            }
+            monitor = wanted;
+        } else if (wanted == NULL && (width != windowedWidth || height != windowedHeight)) {
+            glfwSetWindowSize(window, width, height);
+        }
+        windowedWidth = width;
+        windowedHeight = height;
+        Vector cursorValue = node.attribute("cursor");
+        boolean shown = cursorValue != null ? cursorValue.asBool() : !fullscreen;
+        if (cursor == null || cursor != shown) {
+            cursor = shown;
+            glfwSetInputMode(window, GLFW_CURSOR, shown ? GLFW_CURSOR_NORMAL : GLFW_CURSOR_HIDDEN);
+        }
+    }
+
+    private static boolean flag(Vector attribute, Vector option) {
+        return attribute != null ? attribute.asBool() : option != null && option.asBool();
+    }
+
+    private static double number(Vector value, double otherwise) {
+        return value != null && value.numbers() != null && value.length() == 1 ? value.asDouble() : otherwise;
+    }
+
     @Override
     public void makeCurrent() {
         glfwMakeContextCurrent(window);
@@ -132,6 +179,7 @@ final class GlfwWindow implements Surface {
             glfwSetWindowTitle(window, wanted);
         }
         vsync(node);
+        display(node, frame, image.width(), image.height());
         draw(image);
         glfwSwapBuffers(window);
         glfwPollEvents();
@@ -177,6 +225,11 @@ final class GlfwWindow implements Surface {
             glReadPixels(x, y, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
             return new int[] {rgba.get(0) & 0xff, rgba.get(1) & 0xff, rgba.get(2) & 0xff, rgba.get(3) & 0xff};
         }
+    }
+
+    /** Whether the window is full screen on a monitor now. */
+    boolean fullscreen() {
+        return glfwGetWindowMonitor(window) != NULL;
     }
 
     WindowInput input() {

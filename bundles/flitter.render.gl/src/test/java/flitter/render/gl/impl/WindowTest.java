@@ -54,6 +54,14 @@ class WindowTest {
             window.draw(renderer.output());
             // Linear 0.5 is sRGB 188; 0 and 1 stay as they are.
             assertArrayEquals(new int[] {188, 0, 255, 255}, window.pixel(32, 16));
+            Node fullscreen = new FlitterCompiler().compile(String.join("\n",
+                "!window size=64;32 fullscreen=true colorbits=32",
+                "    !shader fragment=\"${HEADER}\\nout vec4 color;\\nvoid main() { color = vec4(0.5, 0.0, 1.0, 1.0); }\""),
+                null).run(Map.of(), new State()).nodes().get(0);
+            assertTrue(!window.fullscreen());
+            renderer.update(fullscreen, frame());
+            assertEquals(List.of(), errors);
+            assertTrue(window.fullscreen(), "fullscreen=true puts the window on the screen's monitor");
         } finally {
             renderer.close();
         }
