@@ -67,7 +67,7 @@ public abstract class ProgramNode extends WindowNode {
         Vector vertex = node.attribute("vertex");
         if (vertex != null) {
             return vertexTemplate.render(vertex.asString(), templateNames(node, frame, childTextures().size()),
-                name() + ": vertex template", frame::error);
+                path() + ": vertex template", frame::error);
         }
         return Shaders.defaultVertex(gl.header());
     }
@@ -80,7 +80,7 @@ public abstract class ProgramNode extends WindowNode {
         Vector fragment = node.attribute("fragment");
         if (fragment != null) {
             return fragmentTemplate.render(fragment.asString(), templateNames(node, frame, children),
-                name() + ": fragment template", frame::error);
+                path() + ": fragment template", frame::error);
         }
         return Shaders.composite(gl.header(), children, composite(node, frame));
     }
@@ -127,7 +127,7 @@ public abstract class ProgramNode extends WindowNode {
         }
         String composite = value == null ? "over" : value.asString();
         if (!COMPOSITES.contains(composite)) {
-            frame.error(name() + ": unknown composite '" + composite + "'; using :over");
+            frame.error(path() + ": unknown composite '" + composite + "'; using :over");
             return "over";
         }
         return composite;
@@ -175,10 +175,10 @@ public abstract class ProgramNode extends WindowNode {
         String vertex = vertexSource(node, frame);
         String fragment = fragmentSource(node, frame, children.size());
         ShaderCache.Program program = vertex == null || fragment == null ? null
-            : programs.get(vertex, fragment, name(), frame::error);
+            : programs.get(vertex, fragment, path(), frame::error);
         if (program == null) {
             program = programs.get(Shaders.defaultVertex(gl.header()),
-                Shaders.composite(gl.header(), children.size(), "over"), name(), frame::error);
+                Shaders.composite(gl.header(), children.size(), "over"), path(), frame::error);
         }
         int count = children.size();
         int passes = Math.max(1, (int) integer(attribute(node, "passes", count), 1));

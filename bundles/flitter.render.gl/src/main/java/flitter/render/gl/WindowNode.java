@@ -20,6 +20,7 @@ import flitter.model.Vector;
 public abstract class WindowNode implements AutoCloseable {
     protected final GlContext gl;
     private final List<WindowNode> children = new ArrayList<>();
+    private WindowNode parent;
     private String kind;
     private String id;
     private List<String> tags = List.of();
@@ -116,6 +117,7 @@ public abstract class WindowNode implements AutoCloseable {
             if (match == null) {
                 match = factory.create(gl);
             }
+            match.parent = this;
             match.update(child, frame, width, height);
             children.add(match);
         }
@@ -152,9 +154,24 @@ public abstract class WindowNode implements AutoCloseable {
         return height;
     }
 
-    /** {@code kind#tag#tag}, for messages. */
+    /** {@code kind#tag#tag}. */
     public String name() {
-        StringBuilder name = new StringBuilder(kind == null ? "?" : kind);
+        return name(kind == null ? "?" : kind, tags);
+    }
+
+    /** Where this node is in the tree, for messages: {@code window/shader#glow/blur}. */
+    public String path() {
+        return parent == null ? name() : parent.path() + "/" + name();
+    }
+
+    /** The path {@code node} has as this node, before this node has seen it. */
+    protected String path(Node node) {
+        String name = name(node.kind(), node.tags());
+        return parent == null ? name : parent.path() + "/" + name;
+    }
+
+    private static String name(String kind, List<String> tags) {
+        StringBuilder name = new StringBuilder(kind);
         for (String tag : tags) {
             name.append('#').append(tag);
         }

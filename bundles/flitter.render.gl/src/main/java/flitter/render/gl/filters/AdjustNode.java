@@ -31,7 +31,7 @@ final class AdjustNode extends FilterNode {
     protected String fragmentSource(Node node, WindowFrame frame, int children) {
         String tonemap = symbol(node, "tonemap");
         if (tonemap != null && !TONEMAPS.contains(tonemap)) {
-            frame.error(name() + ": unknown tonemap '" + tonemap + "'; not tone-mapping");
+            frame.error(path() + ": unknown tonemap '" + tonemap + "'; not tone-mapping");
             tonemap = null;
         }
         return prologue(node, frame, children)

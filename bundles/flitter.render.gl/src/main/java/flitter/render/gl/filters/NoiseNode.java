@@ -79,7 +79,7 @@ final class NoiseNode extends FilterNode {
             point = "size.x / TAU * vec3(cos(PI * (coord.y - 0.5)) * vec2(cos(TAU * coord.x), sin(TAU * coord.x)), "
                 + "sin(PI * (coord.y - 0.5)))";
         } else {
-            frame.error(name() + ": unknown shape '" + shape + "'; using :plane");
+            frame.error(path() + ": unknown shape '" + shape + "'; using :plane");
             point = "vec3(coord * size, 0.0)";
             shape = "plane";
         }

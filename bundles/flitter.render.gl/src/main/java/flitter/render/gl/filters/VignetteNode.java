@@ -28,7 +28,7 @@ final class VignetteNode extends FilterNode {
         String fade = symbol(node, "fade");
         String easing = EASINGS.get(fade == null ? "linear" : fade);
         if (easing == null) {
-            frame.error(name() + ": unknown fade '" + fade + "'; using :linear");
+            frame.error(path() + ": unknown fade '" + fade + "'; using :linear");
             easing = EASINGS.get("linear");
         }
         return prologue(node, frame, children)

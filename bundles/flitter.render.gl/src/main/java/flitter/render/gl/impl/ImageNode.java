@@ -103,7 +103,7 @@ final class ImageNode extends WindowNode {
         try {
             path = filename == null ? null : ProgramFiles.resolve(frame.path(), filename);
         } catch (InvalidPathException e) {
-            frame.error(label(node) + ": invalid file name '" + filename + "': " + e.getMessage());
+            frame.error(path(node) + ": invalid file name '" + filename + "': " + e.getMessage());
             path = null;
         }
         long now = clock.getAsLong();
@@ -135,34 +135,25 @@ final class ImageNode extends WindowNode {
         stamp = current;
         forget();
         if (current == null) {
-            frame.error(label(node) + ": image file not found: " + file + "; the node renders nothing");
+            frame.error(path(node) + ": image file not found: " + file + "; the node renders nothing");
             return;
         }
         try {
             BufferedImage read = ImageIO.read(file.toFile());
             if (read == null) {
-                frame.error(label(node) + ": not an image file that can be read: " + file + "; the node renders nothing");
+                frame.error(path(node) + ": not an image file that can be read: " + file + "; the node renders nothing");
                 return;
             }
             image = decode(read);
             changed = true;
         } catch (IOException | RuntimeException e) {
-            frame.error(label(node) + ": cannot read image file " + file + ": " + e.getMessage() + "; the node renders nothing");
+            frame.error(path(node) + ": cannot read image file " + file + ": " + e.getMessage() + "; the node renders nothing");
         }
     }
 
     private void forget() {
         image = null;
         changed = true;
-    }
-
-    /** {@code image#tag}: {@link #name()} is only known once the base class has seen the node. */
-    private static String label(Node node) {
-        StringBuilder label = new StringBuilder(node.kind());
-        for (String tag : node.tags()) {
-            label.append('#').append(tag);
-        }
-        return label.toString();
     }
 
     /** The image as premultiplied sRGB RGBA bytes, top row first. */

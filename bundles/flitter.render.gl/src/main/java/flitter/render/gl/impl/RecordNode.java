@@ -78,7 +78,7 @@ final class RecordNode extends ProgramNode {
     protected void render(Node node, WindowFrame frame) {
         super.render(node, frame);
         for (String message; (message = videoErrors.poll()) != null;) {
-            frame.error(name() + ": " + message);
+            frame.error(path() + ": " + message);
         }
         Vector filename = node.attribute("filename");
         RenderTarget image = texture();
@@ -90,7 +90,7 @@ final class RecordNode extends ProgramNode {
         try {
             path = ProgramFiles.resolve(frame.path(), filename.asString());
         } catch (InvalidPathException e) {
-            frame.error(name() + ": invalid file name '" + filename.asString() + "': " + e.getMessage());
+            frame.error(path() + ": invalid file name '" + filename.asString() + "': " + e.getMessage());
             return;
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
@@ -115,17 +115,17 @@ final class RecordNode extends ProgramNode {
         written.add(key);
         Iterator<ImageWriter> writers = ImageIO.getImageWritersBySuffix(suffix);
         if (!writers.hasNext()) {
-            frame.error(name() + ": no image format for the suffix of " + path + "; nothing is written");
+            frame.error(path() + ": no image format for the suffix of " + path + "; nothing is written");
             return;
         }
         if (!again && Files.exists(path)) {
-            frame.error(name() + ": overwriting the existing image file " + path);
+            frame.error(path() + ": overwriting the existing image file " + path);
         }
         ImageWriter writer = writers.next();
         try {
             write(writer, pixels(image, alpha && ALPHA.contains(suffix)), quality, path);
         } catch (IOException | RuntimeException e) {
-            frame.error(name() + ": cannot write image file " + path + ": " + e.getMessage());
+            frame.error(path() + ": cannot write image file " + path + ": " + e.getMessage());
         } finally {
             writer.dispose();
         }
@@ -145,7 +145,7 @@ final class RecordNode extends ProgramNode {
                     (int) Math.round(number(frame.names().get("fps"), 60)), number(limit, 0), videoErrors::add);
             } catch (IOException | RuntimeException e) {
                 refusedVideos.add(path);
-                frame.error(name() + ": " + e.getMessage());
+                frame.error(path() + ": " + e.getMessage());
                 return;
             }
         }

@@ -74,9 +74,9 @@ final class TreeRenderer implements Renderer {
             root.update(node, new TreeFrame(frame.names(), frame.state(), frame.path(), colorbits), DEFAULT_SIZE,
                 DEFAULT_SIZE);
         } catch (RuntimeException e) {
-            error(root.name() + ": " + e.getMessage());
+            error(root.path() + ": " + e.getMessage());
         } catch (Exception e) {
-            error(root.name() + ": " + e);
+            error(root.path() + ": " + e);
         }
         if (root.texture() != null) {
             surface.present(root.texture(), node, frame);

@@ -152,7 +152,7 @@ class ImageNodeTest {
             }
             assertEquals(1, window.errors.size(), window.errors.toString());
             String error = window.errors.get(0);
-            assertTrue(error.startsWith("image: image file not found: " + folder.resolve("missing.png")), error);
+            assertTrue(error.startsWith("offscreen/image: image file not found: " + folder.resolve("missing.png")), error);
             png("missing.png", 2, RED, GREEN, BLUE, WHITE);
             assertCorners(window.render(program), RED, GREEN, BLUE, WHITE);
         }

@@ -120,7 +120,7 @@ class ShaderNodeTest {
             window.render(program);
             assertEquals(1, window.errors.size(), window.errors.toString());
             String error = window.errors.get(0);
-            assertTrue(error.startsWith("shader#broken: fragment shader does not compile: 0:3("), error);
+            assertTrue(error.startsWith("offscreen/shader#broken: fragment shader does not compile: 0:3("), error);
         }
     }
 

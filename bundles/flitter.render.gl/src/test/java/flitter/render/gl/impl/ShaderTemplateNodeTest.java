@@ -80,7 +80,7 @@ class ShaderTemplateNodeTest {
             RenderTarget out = window.render(program);
             assertArrayEquals(new float[] {0.25f, 0.5f, 0.75f, 0f}, Offscreen.floats(out, 0, 0), 1e-6f);
             window.render(program);
-            assertEquals(List.of("shader#broken: fragment template: line 3: name 'missing' is not defined"), window.errors);
+            assertEquals(List.of("offscreen/shader#broken: fragment template: line 3: name 'missing' is not defined"), window.errors);
         }
     }
 }
