@@ -10,7 +10,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** A Flitter host started through {@code ./flitter}, as a user starts it, in a folder of its own. */
 final class Host implements AutoCloseable {
@@ -29,10 +31,17 @@ final class Host implements AutoCloseable {
 
     /** Starts {@code ./flitter ARGS} in {@code folder}, standard output and error going to one file. */
     static Host start(Path folder, String... args) throws IOException {
+        return start(folder, environment -> { }, args);
+    }
+
+    /** {@link #start(Path, String...)} with the environment changed by {@code environment}. */
+    static Host start(Path folder, Consumer<Map<String, String>> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        environment.accept(builder.environment());
+        Process process = builder
             .directory(folder.toFile())
             .redirectErrorStream(true)
             .redirectOutput(folder.resolve("output.txt").toFile())
@@ -42,7 +51,13 @@ final class Host implements AutoCloseable {
 
     /** Runs {@code ./flitter ARGS} to its end and returns its exit status and output. */
     static Result run(Path folder, Duration timeout, String... args) throws Exception {
-        try (Host host = start(folder, args)) {
+        return run(folder, timeout, environment -> { }, args);
+    }
+
+    /** {@link #run(Path, Duration, String...)} with the environment changed by {@code environment}. */
+    static Result run(Path folder, Duration timeout, Consumer<Map<String, String>> environment, String... args)
+            throws Exception {
+        try (Host host = start(folder, environment, args)) {
             if (!host.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError("./flitter " + String.join(" ", args) + " did not finish in " + timeout
                     + "; output:\n" + host.output());

@@ -37,13 +37,11 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
  * engine's clock advances exactly one slot per frame, so every frame is written. In real time, a
  * frame whose slot is already filled (the engine running faster than {@code fps}) is dropped, and
  * when the engine runs slower a frame stays on screen until the next one's slot, so the video plays
- * back at the speed it was made. Encoding happens in {@link #write}, on the caller's thread, and
+ * back at the speed it was made. Encoding happens in {@link #write}, on the caller's thread (a thread
+ * of its own in {@link VideoRecording}), and
  * JCodec is slow: on the project's 2-core machines a 1280x720 frame of moving content takes
  * 60-130 ms in H.264 and 20-45 ms in VP8 (of which about 2 ms is the colour conversion), and JCodec
- * itself allocates about 43 MB (H.264) or 8 MB (VP8) per frame; this class allocates nothing per frame. With {@code --lockstep} that only slows
- * the run down; in real time the engine falls to that rate and each frame is held for several
- * slots, so the video keeps real time but is jerky. Real-time recording at full rate needs the
- * frames handed to another thread (and dropped when it falls behind, as the original does).
+ * itself allocates about 43 MB (H.264) or 8 MB (VP8) per frame; this class allocates nothing per frame.
  *
  * <p>JCodec's VP8 encoder writes key frames only, so WebM files are several times larger than
  * H.264 ones; H.264 has a key frame every second.
