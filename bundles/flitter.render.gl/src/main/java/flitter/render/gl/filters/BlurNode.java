@@ -17,22 +17,12 @@ final class BlurNode extends FilterNode {
         "radius", Vector.of(0), "sigma", Vector.of(0.3), "repeat", EDGE);
 
     BlurNode(GlContext gl) {
-        super(gl, DEFAULTS);
-    }
-
-    @Override
-    protected Vector defaultAttribute(String name, int children) {
-        if (name.equals("passes")) {
-            return Vector.of(children == 0 ? 1 : 3);
-        }
-        return super.defaultAttribute(name, children);
+        super(gl, DEFAULTS, 3);
     }
 
     @Override
     protected String fragmentSource(Node node, WindowFrame frame, int children) {
         return prologue(node, frame, children)
-            + "uniform sampler2D last;\n"
-            + "uniform int pass;\n"
             + "uniform ivec2 radius;\n"
             + "uniform vec2 sigma;\n"
             + Glsl.BLUR

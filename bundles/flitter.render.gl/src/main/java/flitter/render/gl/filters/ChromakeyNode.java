@@ -22,24 +22,12 @@ final class ChromakeyNode extends FilterNode {
         "downsample_passes", Vector.of(1, 2, 3));
 
     ChromakeyNode(GlContext gl) {
-        super(gl, DEFAULTS);
-    }
-
-    @Override
-    protected Vector defaultAttribute(String name, int children) {
-        if (name.equals("passes")) {
-            return Vector.of(children == 0 ? 1 : 5);
-        }
-        return super.defaultAttribute(name, children);
+        super(gl, DEFAULTS, 5);
     }
 
     @Override
     protected String fragmentSource(Node node, WindowFrame frame, int children) {
         return prologue(node, frame, children)
-            + "uniform sampler2D first;\n"
-            + "uniform sampler2D last;\n"
-            + "uniform int pass;\n"
-            + "uniform int downsample;\n"
             + "uniform ivec2 radius;\n"
             + "uniform vec2 sigma;\n"
             + "uniform float hue;\n"

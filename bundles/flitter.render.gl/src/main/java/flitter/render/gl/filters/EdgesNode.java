@@ -18,24 +18,12 @@ final class EdgesNode extends FilterNode {
         "downsample_passes", Vector.of(1, 2));
 
     EdgesNode(GlContext gl) {
-        super(gl, DEFAULTS);
-    }
-
-    @Override
-    protected Vector defaultAttribute(String name, int children) {
-        if (name.equals("passes")) {
-            return Vector.of(children == 0 ? 1 : 4);
-        }
-        return super.defaultAttribute(name, children);
+        super(gl, DEFAULTS, 4);
     }
 
     @Override
     protected String fragmentSource(Node node, WindowFrame frame, int children) {
         return prologue(node, frame, children)
-            + "uniform sampler2D first;\n"
-            + "uniform sampler2D last;\n"
-            + "uniform int pass;\n"
-            + "uniform int downsample;\n"
             + "uniform ivec2 radius;\n"
             + "uniform vec2 sigma;\n"
             + "uniform float mixer;\n"

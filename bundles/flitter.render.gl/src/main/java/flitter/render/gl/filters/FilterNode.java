@@ -11,21 +11,32 @@ import flitter.render.gl.WindowFrame;
 /**
  * A built-in filter: a program node with its own fragment shader and defaults for the attributes it
  * reads. Its shader starts with {@link #prologue}: the standard inputs and outputs, {@code alpha},
- * {@code size}, and {@code merge(point)}, the composited children.
+ * {@code size}, and {@code merge(point)}, the composited children; a filter of several passes also
+ * gets {@code first}, {@code last}, {@code pass} and {@code downsample}, and runs its passes by default
+ * when it has children (one pass, compositing nothing, when it has none).
  */
 abstract class FilterNode extends ProgramNode {
     /** Sampling that repeats the edge colour beyond the edges, as the blurring filters want. */
     static final Vector EDGE = Vector.of(0, 0);
 
     private final Map<String, Vector> defaults;
+    private final int passes;
 
     FilterNode(GlContext gl, Map<String, Vector> defaults) {
+        this(gl, defaults, 1);
+    }
+
+    FilterNode(GlContext gl, Map<String, Vector> defaults, int passes) {
         super(gl);
         this.defaults = defaults;
+        this.passes = passes;
     }
 
     @Override
     protected Vector defaultAttribute(String name, int children) {
+        if (passes > 1 && name.equals("passes")) {
+            return Vector.of(children == 0 ? 1 : passes);
+        }
         return defaults.get(name);
     }
 
@@ -36,6 +47,7 @@ abstract class FilterNode extends ProgramNode {
             + "out vec4 color;\n"
             + "uniform float alpha;\n"
             + "uniform vec2 size;\n"
+            + (passes > 1 ? "uniform sampler2D first;\nuniform sampler2D last;\nuniform int pass;\nuniform int downsample;\n" : "")
             + mergeSource(node, frame, children);
     }
 

@@ -34,15 +34,7 @@ final class FlareNode extends FilterNode {
     };
 
     FlareNode(GlContext gl) {
-        super(gl, DEFAULTS);
-    }
-
-    @Override
-    protected Vector defaultAttribute(String name, int children) {
-        if (name.equals("passes")) {
-            return Vector.of(children == 0 ? 1 : 5);
-        }
-        return super.defaultAttribute(name, children);
+        super(gl, DEFAULTS, 5);
     }
 
     @Override
@@ -56,9 +48,6 @@ final class FlareNode extends FilterNode {
                 .append(g[2]).append(", aberration * ").append(g[3]).append(");\n");
         }
         return prologue(node, frame, children)
-            + "uniform sampler2D first;\n"
-            + "uniform sampler2D last;\n"
-            + "uniform int pass;\n"
             + "uniform float threshold;\n"
             + "uniform float attenuation;\n"
             + "uniform float upright_length;\n"
