@@ -193,6 +193,16 @@ public abstract class ProgramNode extends WindowNode {
         int colorbits = colorbits(node, frame);
         boolean srgb = srgb(node) && colorbits == 8;
 
+        if (onlyCopies(node, frame, vertex, fragment, children, passes, colorbits, srgb)) {
+            RenderTarget output = gl.target(width(), height(), colorbits, srgb);
+            children.values().iterator().next().copyTo(output);
+            if (target != null) {
+                target.release();
+            }
+            target = output;
+            retain = id() != null;
+            return;
+        }
         glUseProgram(program.id());
         // Unit 0 holds a transparent texture: samplers with nothing to sample read zero from it.
         glActiveTexture(GL_TEXTURE0);
@@ -286,6 +296,33 @@ public abstract class ProgramNode extends WindowNode {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glUseProgram(0);
         clearSamplers();
+    }
+
+    /**
+     * Whether drawing would only reproduce the one visible child's image: the standard program over a
+     * child of this node's size and depth, in one pass, at full opacity. A copy of the image then stands
+     * for the drawing; on a CPU renderer such as llvmpipe it costs a fraction of a shader pass.
+     */
+    private boolean onlyCopies(Node node, WindowFrame frame, String vertex, String fragment,
+            Map<String, RenderTarget> children, int passes, int colorbits, boolean srgb) {
+        if (children.size() != 1 || passes != 1) {
+            return false;
+        }
+        RenderTarget child = children.values().iterator().next();
+        if (child.width() != width() || child.height() != height() || child.colorbits() != colorbits
+                || child.srgb() != srgb) {
+            return false;
+        }
+        Vector alpha = attribute(node, "alpha", 1);
+        if (alpha == null) {
+            alpha = frame.names().get("alpha");
+        }
+        double[] opacity = alpha == null ? null : alpha.numbers(1);
+        if (alpha != null && (opacity == null || opacity[0] != 1)) {
+            return false;
+        }
+        return Shaders.defaultVertex(gl.header()).equals(vertex)
+            && Shaders.composite(gl.header(), 1, "over").equals(fragment);
     }
 
     private void drawQuad(ShaderCache.Program program) {

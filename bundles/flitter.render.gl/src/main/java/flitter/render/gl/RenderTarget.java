@@ -110,6 +110,14 @@ public final class RenderTarget {
         glBindTexture(GL_TEXTURE_2D, bound);
     }
 
+    /** Copies this image into {@code other}, of the same size and format, texel for texel. */
+    void copyTo(RenderTarget other) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, other.framebuffer);
+        glBlitFramebuffer(0, 0, width, height, 0, 0, other.width, other.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+
     /** Gives the target back to the pool; it must not be used afterwards. */
     public void release() {
         if (!free) {

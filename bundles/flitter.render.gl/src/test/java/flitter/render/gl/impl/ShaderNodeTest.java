@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import flitter.render.gl.GlContext;
@@ -121,6 +123,32 @@ class ShaderNodeTest {
             assertEquals(1, window.errors.size(), window.errors.toString());
             String error = window.errors.get(0);
             assertTrue(error.startsWith("offscreen/shader#broken: fragment shader does not compile: 0:3("), error);
+        }
+    }
+
+    @Test
+    void aNodeWithOneOpaqueChildShowsExactlyTheChildsImage() throws Exception {
+        String gradient = "\"${HEADER}\\nin vec2 coord;\\nout vec4 color;\\n"
+            + "void main() { color = vec4(coord.x, coord.y, 0.3, 1.0) * (0.5 + coord.x * 0.5); }\"";
+        for (int bits : new int[] {8, 16}) {
+            try (Offscreen window = new Offscreen()) {
+                RenderTarget drawn = window.render("!offscreen size=5;3 colorbits=" + bits + " fragment=" + gradient);
+                float[][] direct = new float[15][];
+                for (int i = 0; i < 15; i++) {
+                    direct[i] = Offscreen.floats(drawn, i % 5, i / 5);
+                }
+                String nested = "!offscreen size=5;3 colorbits=" + bits + "\n    !shader fragment=" + gradient;
+                for (int frame = 0; frame < 2; frame++) {
+                    RenderTarget shown = window.render(nested);
+                    for (int i = 0; i < 15; i++) {
+                        assertArrayEquals(direct[i], Offscreen.floats(shown, i % 5, i / 5), 0f, bits + "-bit pixel " + i);
+                    }
+                }
+                RenderTarget faded = window.render(nested.replace("!offscreen", "!offscreen alpha=0.5"));
+                assertArrayEquals(new float[] {direct[14][0] * 0.5f, direct[14][1] * 0.5f, direct[14][2] * 0.5f, direct[14][3] * 0.5f},
+                    Offscreen.floats(faded, 4, 2), 0.01f, bits + "-bit, alpha=0.5");
+                assertEquals(List.of(), window.errors);
+            }
         }
     }
 
