@@ -42,7 +42,7 @@ import flitter.render.gl.WindowFrame;
  * written without alpha, over black; with it, formats that hold alpha (PNG, TIFF) get straight
  * (un-premultiplied) colours. {@code filename=null} records nothing.
  *
- * <p>A video suffix ({@code .mp4}: H.264; {@code .webm}, {@code .mkv}: VP8; {@code codec=} may say which)
+ * <p>A video suffix ({@code .mp4}, {@code .m4v}, {@code .mov}: H.264; {@code .webm}, {@code .mkv}: VP8; {@code codec=} may say which)
  * records every frame instead, at the engine's frame rate, until the file name changes or
  * {@code limit=} seconds have been written (see {@link VideoRecording}).
  */

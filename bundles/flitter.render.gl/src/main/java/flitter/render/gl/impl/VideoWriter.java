@@ -22,10 +22,12 @@ import org.jcodec.common.model.Packet;
 import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Rect;
 import org.jcodec.common.model.Size;
+import org.jcodec.containers.mp4.Brand;
 import org.jcodec.containers.mp4.muxer.MP4Muxer;
 
 /**
- * Writes rendered frames to a video file: H.264 in MP4 ({@code .mp4}) or VP8 in Matroska
+ * Writes rendered frames to a video file: H.264 in MP4 ({@code .mp4}, {@code .m4v}) or QuickTime
+ * ({@code .mov}), or VP8 in Matroska
  * ({@code .webm}, {@code .mkv}), encoded in pure Java by JCodec on the calling thread.
  *
  * <p>Frames come as 8-bit RGBA, bottom row first (what {@code RenderTarget.read} gives), and are
@@ -48,7 +50,7 @@ import org.jcodec.containers.mp4.muxer.MP4Muxer;
  */
 public final class VideoWriter implements AutoCloseable {
     private static final String SUPPORTED =
-            "'.mp4' (H.264, codec=:h264) or '.webm' / '.mkv' (VP8, codec=:vp8)";
+            "'.mp4' / '.m4v' / '.mov' (H.264, codec=:h264) or '.webm' / '.mkv' (VP8, codec=:vp8)";
     /** VP8 quantiser index (0 best .. 127 smallest): visually clean for rendered graphics. */
     private static final int VP8_QUANTISER = 10;
 
@@ -79,7 +81,8 @@ public final class VideoWriter implements AutoCloseable {
         this.fps = fps;
         int paddedWidth = (width + 15) & ~15;
         int paddedHeight = (height + 15) & ~15;
-        encoder = container.equals("mp4") ? new TaggedH264Encoder(fps) : VP8Encoder.createVP8Encoder(VP8_QUANTISER);
+        boolean matroskaFile = container.equals("webm") || container.equals("mkv");
+        encoder = matroskaFile ? VP8Encoder.createVP8Encoder(VP8_QUANTISER) : new TaggedH264Encoder(fps);
         ColorSpace colour = encoder.getSupportedColorSpaces()[0];
         picture = Picture.createCropped(paddedWidth, paddedHeight, colour, new Rect(0, 0, width, height));
         rows = new byte[2 * width * 4];
@@ -93,8 +96,9 @@ public final class VideoWriter implements AutoCloseable {
         channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
         try {
-            if (container.equals("mp4")) {
-                mp4 = MP4Muxer.createMP4MuxerToChannel(new FileChannelWrapper(channel));
+            if (!matroskaFile) {
+                mp4 = MP4Muxer.createMP4Muxer(new FileChannelWrapper(channel),
+                        container.equals("mov") ? Brand.MOV : Brand.MP4);
                 mp4Track = mp4.addVideoTrack(Codec.H264,
                         VideoCodecMeta.createSimpleVideoCodecMeta(new Size(width, height), colour));
                 pending = Packet.createPacket(null, 0, fps, 1, 0, Packet.FrameType.KEY, null);
@@ -125,7 +129,7 @@ public final class VideoWriter implements AutoCloseable {
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         String implied = switch (extension) {
-            case "mp4" -> "h264";
+            case "mp4", "m4v", "mov" -> "h264";
             case "webm", "mkv" -> "vp8";
             default -> throw new IllegalArgumentException("Cannot write video to '" + path + "': "
                     + (extension.isEmpty() ? "no file extension" : "unsupported extension '." + extension + "'")

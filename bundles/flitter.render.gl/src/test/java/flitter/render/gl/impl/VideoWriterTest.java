@@ -70,6 +70,25 @@ class VideoWriterTest {
     }
 
     @Test
+    void movAndM4vAreH264Too() throws Exception {
+        for (String name : List.of("out.mov", "out.m4v")) {
+            Path file = dir.resolve(name);
+            writeLockstep(file, null);
+            List<Picture> frames = new ArrayList<>();
+            try (SeekableByteChannel in = NIOUtils.readableChannel(file.toFile())) {
+                FrameGrab grab = FrameGrab.createFrameGrab(in);
+                PictureWithMetadata frame;
+                while ((frame = grab.getNativeFrameWithMetadata()) != null) {
+                    frames.add(frame.getPicture().cloneCropped());
+                }
+            }
+            checkFrames(frames);
+        }
+        byte[] mov = Files.readAllBytes(dir.resolve("out.mov"));
+        assertEquals("ftypqt  ", new String(mov, 4, 8, java.nio.charset.StandardCharsets.US_ASCII), "a QuickTime file");
+    }
+
+    @Test
     void webmHoldsEveryFrameAtItsTime() throws Exception {
         Path file = dir.resolve("out.webm");
         writeLockstep(file, "vp8");
