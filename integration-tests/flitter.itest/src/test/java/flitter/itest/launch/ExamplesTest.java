@@ -38,6 +38,7 @@ class ExamplesTest {
             Host.Result run = Host.run(folder, RUN, example.toString(), "--offscreen", "--lockstep", "--runtime", "0.25");
             assertEquals(0, run.status(), run.output());
             assertFalse(run.output().contains("| ERROR |"), run.output());
+            assertFalse(run.output().contains("| WARN  | flitter.render.gl |"), run.output());
             assertTrue(run.output().contains("Loaded page 0: " + example), run.output());
         }));
     }

@@ -59,7 +59,7 @@ class ShowLaunchTest {
     }
 
     @Test
-    void theExampleRunsForAboutASecondWithoutARenderer() throws Exception {
+    void theExampleRunsForAboutASecond() throws Exception {
         Host.Result show = Host.run(folder, RUN, Host.ROOT.resolve("examples/hello.fl").toString(), "--offscreen",
             "--runtime", "1", "-D", "name=Ada");
         assertEquals(0, show.status(), show.output());

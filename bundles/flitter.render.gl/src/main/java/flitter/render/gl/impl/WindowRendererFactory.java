@@ -27,7 +27,7 @@ public final class WindowRendererFactory implements RendererFactory {
     private final WindowKinds kinds;
     private final Logger log;
     private boolean glfwReady;
-    private boolean warned;
+    private boolean said;
 
     @Activate
     public WindowRendererFactory(@Reference WindowKinds kinds, @Reference(service = LoggerFactory.class) Logger log) {
@@ -61,9 +61,13 @@ public final class WindowRendererFactory implements RendererFactory {
                 reason = e.getMessage() + ": " + glfwError();
             }
         }
-        if (!warned) {
-            warned = true;
-            log.warn("!window renders offscreen: {}", reason);
+        if (!said) {
+            said = true;
+            if (frame.offscreen()) {
+                log.info("!window renders offscreen: {}", reason);
+            } else {
+                log.warn("!window renders offscreen: {}", reason);
+            }
         }
         return Surface.offscreen();
     }
