@@ -62,6 +62,7 @@ public final class RenderBenchmark {
             "    !shader alpha=0.5",
             "        !shader fragment=\"${HEADER}\\nout vec4 color;\\nvoid main() { color = vec4(0.1, 0.2, 0.3, 1.0); }\"");
         measure("few nodes 1280x720 (5 shaders)", few, plasma, gl, null);
+        measure("  the same in 16-bit float", few.replace("colorbits=8", "colorbits=16"), plasma, gl, null);
         gl.close();
         egl.close();
     }

@@ -121,16 +121,28 @@ public abstract class ProgramNode extends WindowNode {
     }
 
     private String composite(Node node, WindowFrame frame) {
-        Vector value = node.attribute("composite");
-        if (value == null) {
-            value = node.attribute("blend");
-        }
-        String composite = value == null ? "over" : value.asString();
+        String composite = compositeName(node);
         if (!COMPOSITES.contains(composite)) {
             frame.error(path() + ": unknown composite '" + composite + "'; using :over");
             return "over";
         }
         return composite;
+    }
+
+    /** {@code composite=} (or the original's older {@code blend=}), not yet checked. */
+    private static String compositeName(Node node) {
+        Vector value = node.attribute("composite");
+        if (value == null) {
+            value = node.attribute("blend");
+        }
+        return value == null ? "over" : value.asString();
+    }
+
+    /** Whether these are the standard sources: the children composited, sampled only at {@code coord}. */
+    private boolean standard(Node node, String vertex, String fragment, int children) {
+        String composite = compositeName(node);
+        return fragment != null && Shaders.defaultVertex(gl.header()).equals(vertex)
+            && fragment.equals(Shaders.composite(gl.header(), children, COMPOSITES.contains(composite) ? composite : "over"));
     }
 
     /**
@@ -193,7 +205,8 @@ public abstract class ProgramNode extends WindowNode {
         int colorbits = colorbits(node, frame);
         boolean srgb = srgb(node) && colorbits == 8;
 
-        if (onlyCopies(node, frame, vertex, fragment, children, passes, colorbits, srgb)) {
+        boolean standard = standard(node, vertex, fragment, children.size());
+        if (standard && onlyCopies(node, frame, children, passes, colorbits, srgb)) {
             RenderTarget output = gl.target(width(), height(), colorbits, srgb);
             children.values().iterator().next().copyTo(output);
             if (target != null) {
@@ -209,10 +222,13 @@ public abstract class ProgramNode extends WindowNode {
         glBindTexture(GL_TEXTURE_2D, gl.zeroTexture());
         int unit = 1;
         clearSamplers();
+        // The standard program samples each child at the centres of its own texels when the sizes
+        // match: nearest sampling gives the same colours, and costs a CPU renderer far less.
+        boolean exact = standard && passes == 1 && !downsamplePasses.contains(0);
         for (Map.Entry<String, RenderTarget> child : children.entrySet()) {
             Integer location = program.uniforms().get(child.getKey());
             if (location != null) {
-                bindTexture(unit, child.getValue(), node, count);
+                bindTexture(unit, child.getValue(), node, count, exact);
                 glUniform1i(location, unit++);
             }
         }
@@ -254,7 +270,7 @@ public abstract class ProgramNode extends WindowNode {
             }
             if (lastUniform != null) {
                 if (last != null) {
-                    bindTexture(lastUnit, last, node, count);
+                    bindTexture(lastUnit, last, node, count, false);
                 } else {
                     unbindTexture(lastUnit);
                 }
@@ -262,7 +278,7 @@ public abstract class ProgramNode extends WindowNode {
             }
             if (firstUniform != null) {
                 if (first != null) {
-                    bindTexture(firstUnit, first, node, count);
+                    bindTexture(firstUnit, first, node, count, false);
                 } else {
                     unbindTexture(firstUnit);
                 }
@@ -299,12 +315,12 @@ public abstract class ProgramNode extends WindowNode {
     }
 
     /**
-     * Whether drawing would only reproduce the one visible child's image: the standard program over a
+     * Whether drawing with the standard program would only reproduce the one visible child's image: a
      * child of this node's size and depth, in one pass, at full opacity. A copy of the image then stands
      * for the drawing; on a CPU renderer such as llvmpipe it costs a fraction of a shader pass.
      */
-    private boolean onlyCopies(Node node, WindowFrame frame, String vertex, String fragment,
-            Map<String, RenderTarget> children, int passes, int colorbits, boolean srgb) {
+    private boolean onlyCopies(Node node, WindowFrame frame, Map<String, RenderTarget> children, int passes,
+            int colorbits, boolean srgb) {
         if (children.size() != 1 || passes != 1) {
             return false;
         }
@@ -318,11 +334,7 @@ public abstract class ProgramNode extends WindowNode {
             alpha = frame.names().get("alpha");
         }
         double[] opacity = alpha == null ? null : alpha.numbers(1);
-        if (alpha != null && (opacity == null || opacity[0] != 1)) {
-            return false;
-        }
-        return Shaders.defaultVertex(gl.header()).equals(vertex)
-            && Shaders.composite(gl.header(), 1, "over").equals(fragment);
+        return alpha == null || opacity != null && opacity[0] == 1;
     }
 
     private void drawQuad(ShaderCache.Program program) {
@@ -331,14 +343,19 @@ public abstract class ProgramNode extends WindowNode {
         glBindVertexArray(0);
     }
 
-    /** Binds {@code target}'s image to a texture unit with the node's sampling ({@code border}, {@code repeat}, {@code nearest}). */
-    private void bindTexture(int unit, RenderTarget texture, Node node, int children) {
+    /**
+     * Binds {@code target}'s image to a texture unit with the node's sampling ({@code border},
+     * {@code repeat}, {@code nearest}); {@code exact} when the program samples only at the output's
+     * texel centres, so that an image of the output's size is sampled nearest.
+     */
+    private void bindTexture(int unit, RenderTarget texture, Node node, int children, boolean exact) {
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture.texture());
         int sampler = glGenSamplers();
         samplers.add(sampler);
         Vector nearest = attribute(node, "nearest", children);
-        int filter = nearest != null && nearest.asBool() ? GL_NEAREST : GL_LINEAR;
+        boolean texelForTexel = exact && texture.width() == width() && texture.height() == height();
+        int filter = texelForTexel || nearest != null && nearest.asBool() ? GL_NEAREST : GL_LINEAR;
         glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, filter);
         glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, filter);
         Vector border = attribute(node, "border", children);

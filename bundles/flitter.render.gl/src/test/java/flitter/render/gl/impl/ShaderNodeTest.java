@@ -153,6 +153,32 @@ class ShaderNodeTest {
     }
 
     @Test
+    void compositingIsTexelForTexelAndAResizedChildIsFilteredLinearly() throws Exception {
+        String red = "\"${HEADER}\\nin vec2 coord;\\nout vec4 color;\\nvoid main() { color = vec4(coord.x * 0.5, 0.0, 0.0, 0.5); }\"";
+        String green = "\"${HEADER}\\nin vec2 coord;\\nout vec4 color;\\nvoid main() { color = vec4(0.0, coord.y * 0.25, 0.0, 0.25); }\"";
+        String both = "\"${HEADER}\\nin vec2 coord;\\nout vec4 color;\\n"
+            + "void main() { color = vec4(coord.x * 0.5, coord.y * 0.25, 0.0, 0.75); }\"";
+        try (Offscreen window = new Offscreen()) {
+            RenderTarget added = window.render("!offscreen size=7;5 colorbits=32\n    !shader composite=:add\n"
+                + "        !shader fragment=" + red + "\n        !shader fragment=" + green);
+            float[][] composited = new float[35][];
+            for (int i = 0; i < 35; i++) {
+                composited[i] = Offscreen.floats(added, i % 7, i / 7);
+            }
+            RenderTarget direct = window.render("!offscreen size=7;5 colorbits=32 fragment=" + both);
+            for (int i = 0; i < 35; i++) {
+                assertArrayEquals(Offscreen.floats(direct, i % 7, i / 7), composited[i], 1e-6f, "pixel " + i);
+            }
+            String ramp = "\"${HEADER}\\nin vec2 coord;\\nout vec4 color;\\nvoid main() { color = vec4(step(0.5, coord.x)); }\"";
+            RenderTarget stretched = window.render("!offscreen size=4;1 colorbits=32\n    !shader composite=:add\n"
+                + "        !shader size=2;1 fragment=" + ramp + "\n        !shader size=4;1 fragment=" + fill(0, 0, 0, 0));
+            assertEquals(0.25f, Offscreen.floats(stretched, 1, 0)[0], 1e-3f, "a 2-texel image over 4 pixels is interpolated");
+            assertEquals(0.75f, Offscreen.floats(stretched, 2, 0)[0], 1e-3f, "a 2-texel image over 4 pixels is interpolated");
+            assertEquals(List.of(), window.errors);
+        }
+    }
+
+    @Test
     void lastFeedsBackThePreviousFrame() throws Exception {
         try (Offscreen window = new Offscreen()) {
             String program = "!offscreen size=1;1 colorbits=32\n    !shader fragment=\"${HEADER}\\nin vec2 coord;"
