@@ -1,11 +1,14 @@
 package flitter.itest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -15,7 +18,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
@@ -66,11 +71,16 @@ class WindowNodePluginTest {
     }
 
     private int[] recordedCentre(Renderer renderer, String file) throws Exception {
+        return recordedCentre(renderer, file, "green");
+    }
+
+    /** Draws {@code !offscreen} holding a {@code !KIND} node, recorded to {@code file}; its centre pixel. */
+    private int[] recordedCentre(Renderer renderer, String file, String kind) throws Exception {
         Path output = folder.resolve(file);
         Node tree = compiler.compile(String.join("\n",
             "!offscreen size=4;4",
             "    !record filename='" + output + "'",
-            "        !green"), null).run(Map.of(), new State()).nodes().get(0);
+            "        !" + kind), null).run(Map.of(), new State()).nodes().get(0);
         renderer.update(tree, new Frame() {
             @Override
             public Map<String, Vector> names() {
@@ -120,6 +130,40 @@ class WindowNodePluginTest {
             assertEquals(0, recordedCentre(renderer, "after.png")[1], "and is gone with it");
         } finally {
             renderer.close();
+        }
+    }
+
+    @Test
+    void aBundleThatBringsANodeKindCanComeAndGoWhileTheRendererDraws() throws Exception {
+        File fixture = new File(context.getProperty("flitter.itest.fixture"));
+        assertTrue(fixture.isFile(), "fixture bundle not built: " + fixture);
+        Renderer renderer = offscreen.create();
+        try {
+            assertArrayEquals(new int[] {0, 0, 0}, recordedCentre(renderer, "before.png", "fixture_magenta"),
+                "no !fixture_magenta kind before the bundle");
+            Bundle bundle = context.installBundle(fixture.toURI().toString());
+            try {
+                bundle.start();
+                Await.until("the fixture's window node kind is registered", Duration.ofSeconds(10),
+                    () -> magentaKinds() == 1);
+                assertArrayEquals(new int[] {255, 0, 255}, recordedCentre(renderer, "during.png", "fixture_magenta"),
+                    "the installed bundle's node draws");
+            } finally {
+                bundle.uninstall();
+            }
+            assertArrayEquals(new int[] {0, 0, 0}, recordedCentre(renderer, "after.png", "fixture_magenta"),
+                "the node is gone with its bundle, and the renderer goes on");
+        } finally {
+            renderer.close();
+        }
+    }
+
+    private int magentaKinds() {
+        try {
+            return context.getServiceReferences(WindowNodeFactory.class,
+                "(" + WindowNodeFactory.KIND + "=fixture_magenta)").size();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
