@@ -17,6 +17,7 @@ import java.util.Map;
 public final class GlContext implements AutoCloseable {
     private final Map<String, Deque<RenderTarget>> pool = new HashMap<>();
     private final List<RenderTarget> all = new ArrayList<>();
+    private final Map<Sampling, Integer> samplers = new HashMap<>();
     private final String renderer;
     private final String version;
     private int quadBuffer;
@@ -71,6 +72,23 @@ public final class GlContext implements AutoCloseable {
         return quadBuffer;
     }
 
+    /** How a texture is sampled: filter, wrap on each axis, and the border colour for clamping to the border. */
+    record Sampling(int filter, int wrapS, int wrapT, float red, float green, float blue, float alpha) {
+    }
+
+    /** The sampler object for {@code sampling}, made once per context. */
+    int sampler(Sampling sampling) {
+        return samplers.computeIfAbsent(sampling, s -> {
+            int sampler = glGenSamplers();
+            glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, s.filter());
+            glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, s.filter());
+            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, s.wrapS());
+            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, s.wrapT());
+            glSamplerParameterfv(sampler, GL_TEXTURE_BORDER_COLOR, new float[] {s.red(), s.green(), s.blue(), s.alpha()});
+            return sampler;
+        });
+    }
+
     /** A 1x1 transparent texture: what a sampler with nothing to sample reads. */
     int zeroTexture() {
         if (zero == 0) {
@@ -83,9 +101,13 @@ public final class GlContext implements AutoCloseable {
         return zero;
     }
 
-    /** Deletes every render target and buffer made in this context. */
+    /** Deletes every render target, sampler and buffer made in this context. */
     @Override
     public void close() {
+        for (int sampler : samplers.values()) {
+            glDeleteSamplers(sampler);
+        }
+        samplers.clear();
         for (RenderTarget target : all) {
             target.delete();
         }

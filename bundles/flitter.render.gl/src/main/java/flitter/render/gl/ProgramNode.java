@@ -2,16 +2,12 @@ package flitter.render.gl;
 
 import static org.lwjgl.opengl.GL33C.*;
 
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
-import org.lwjgl.system.MemoryStack;
 
 import flitter.model.Node;
 import flitter.model.Vector;
@@ -48,7 +44,8 @@ public abstract class ProgramNode extends WindowNode {
     private final ShaderTemplate.Cache fragmentTemplate = new ShaderTemplate.Cache();
     private RenderTarget target;
     private boolean retain;
-    private final List<Integer> samplers = new ArrayList<>();
+    /** The highest texture unit this node bound a sampler to while drawing. */
+    private int samplerUnits;
 
     protected ProgramNode(GlContext gl) {
         super(gl);
@@ -221,7 +218,6 @@ public abstract class ProgramNode extends WindowNode {
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, gl.zeroTexture());
         int unit = 1;
-        clearSamplers();
         // The standard program samples each child at the centres of its own texels when the sizes
         // match: nearest sampling gives the same colours, and costs a CPU renderer far less.
         boolean exact = standard && passes == 1 && !downsamplePasses.contains(0);
@@ -256,6 +252,7 @@ public abstract class ProgramNode extends WindowNode {
             glEnable(GL_FRAMEBUFFER_SRGB);
         }
         RenderTarget last = target;
+        target = null;  // released by the first pass: never left pointing at a target given back
         RenderTarget first = null;
         int lastUnit = unit;
         int firstUnit = unit + 1;
@@ -351,34 +348,25 @@ public abstract class ProgramNode extends WindowNode {
     private void bindTexture(int unit, RenderTarget texture, Node node, int children, boolean exact) {
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture.texture());
-        int sampler = glGenSamplers();
-        samplers.add(sampler);
         Vector nearest = attribute(node, "nearest", children);
         boolean texelForTexel = exact && texture.width() == width() && texture.height() == height();
         int filter = texelForTexel || nearest != null && nearest.asBool() ? GL_NEAREST : GL_LINEAR;
-        glSamplerParameteri(sampler, GL_TEXTURE_MIN_FILTER, filter);
-        glSamplerParameteri(sampler, GL_TEXTURE_MAG_FILTER, filter);
         Vector border = attribute(node, "border", children);
         Vector repeat = attribute(node, "repeat", children);
         double[] borderColour = border == null ? null : border.numbers(4);
         double[] repeats = repeat == null ? null : repeat.numbers(2);
+        GlContext.Sampling sampling;
         if (borderColour == null && repeats != null) {
-            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, repeats[0] != 0 ? GL_REPEAT : GL_CLAMP_TO_EDGE);
-            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, repeats[1] != 0 ? GL_REPEAT : GL_CLAMP_TO_EDGE);
+            sampling = new GlContext.Sampling(filter, repeats[0] != 0 ? GL_REPEAT : GL_CLAMP_TO_EDGE,
+                repeats[1] != 0 ? GL_REPEAT : GL_CLAMP_TO_EDGE, 0, 0, 0, 0);
+        } else if (borderColour == null) {
+            sampling = new GlContext.Sampling(filter, GL_CLAMP_TO_BORDER, GL_CLAMP_TO_BORDER, 0, 0, 0, 0);
         } else {
-            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_BORDER);
-            glSamplerParameteri(sampler, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_BORDER);
-            try (MemoryStack stack = MemoryStack.stackPush()) {
-                FloatBuffer colour = stack.floats(0, 0, 0, 0);
-                if (borderColour != null) {
-                    for (int i = 0; i < 4; i++) {
-                        colour.put(i, (float) borderColour[i]);
-                    }
-                }
-                glSamplerParameterfv(sampler, GL_TEXTURE_BORDER_COLOR, colour);
-            }
+            sampling = new GlContext.Sampling(filter, GL_CLAMP_TO_BORDER, GL_CLAMP_TO_BORDER, (float) borderColour[0],
+                (float) borderColour[1], (float) borderColour[2], (float) borderColour[3]);
         }
-        glBindSampler(unit, sampler);
+        glBindSampler(unit, gl.sampler(sampling));
+        samplerUnits = Math.max(samplerUnits, unit);
     }
 
     private void unbindTexture(int unit) {
@@ -386,21 +374,12 @@ public abstract class ProgramNode extends WindowNode {
         glBindTexture(GL_TEXTURE_2D, gl.zeroTexture());
     }
 
+    /** Unbinds the samplers this node bound, so that other drawing in the context samples as its textures say. */
     private void clearSamplers() {
-        for (int i = 0; i <= samplers.size(); i++) {
-            glBindSampler(i, 0);
+        for (int unit = 1; unit <= samplerUnits; unit++) {
+            glBindSampler(unit, 0);
         }
-        if (!samplers.isEmpty()) {
-            try (MemoryStack stack = MemoryStack.stackPush()) {
-                IntBuffer names = stack.mallocInt(samplers.size());
-                for (int sampler : samplers) {
-                    names.put(sampler);
-                }
-                names.flip();
-                glDeleteSamplers(names);
-            }
-            samplers.clear();
-        }
+        samplerUnits = 0;
         glActiveTexture(GL_TEXTURE0);
     }
 

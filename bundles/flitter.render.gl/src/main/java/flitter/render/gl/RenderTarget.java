@@ -93,6 +93,7 @@ public final class RenderTarget {
 
     /** Reads the image as 8-bit RGBA, bottom row first, into {@code pixels} (width * height * 4 bytes). */
     public void read(ByteBuffer pixels) {
+        check(pixels.remaining(), 4 * width * height);
         // Not glReadPixels: Mesa's llvmpipe (22.3) can answer a repeated read of the same target from a
         // cache and return what was drawn a frame before.
         int bound = glGetInteger(GL_TEXTURE_BINDING_2D);
@@ -104,6 +105,7 @@ public final class RenderTarget {
 
     /** Reads the image as floating-point RGBA, bottom row first, into {@code pixels} (width * height * 4 floats). */
     public void read(FloatBuffer pixels) {
+        check(pixels.remaining(), 4 * width * height);
         int bound = glGetInteger(GL_TEXTURE_BINDING_2D);
         glBindTexture(GL_TEXTURE_2D, texture);
         glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_FLOAT, pixels);
@@ -116,6 +118,13 @@ public final class RenderTarget {
         glBindFramebuffer(GL_DRAW_FRAMEBUFFER, other.framebuffer);
         glBlitFramebuffer(0, 0, width, height, 0, 0, other.width, other.height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+
+    /** GL writes the whole image whatever the buffer's size: refuse one that is too small. */
+    private void check(int remaining, int needed) {
+        if (remaining < needed) {
+            throw new IllegalArgumentException("reading " + this + " needs " + needed + " values; the buffer has " + remaining);
+        }
     }
 
     /** Gives the target back to the pool; it must not be used afterwards. */

@@ -97,32 +97,40 @@ public abstract class WindowNode implements AutoCloseable {
             && Objects.equals(idValue == null ? null : idValue.asString(), id);
     }
 
+    /**
+     * Updates the children, matching last frame's to this frame's. A child is kept as soon as it is
+     * matched, so that when one fails (the exception goes on up) every node is still either a child or
+     * closed.
+     */
     private void descend(Node node, WindowFrame frame) throws Exception {
         List<WindowNode> existing = new ArrayList<>(children);
         children.clear();
-        for (Node child : node.children()) {
-            WindowNodeFactory factory = frame.factory(child.kind());
-            if (factory == null) {
-                continue;
-            }
-            WindowNode match = null;
-            for (Iterator<WindowNode> i = existing.iterator(); i.hasNext();) {
-                WindowNode candidate = i.next();
-                if (candidate.similarTo(child)) {
-                    i.remove();
-                    match = candidate;
-                    break;
+        try {
+            for (Node child : node.children()) {
+                WindowNodeFactory factory = frame.factory(child.kind());
+                if (factory == null) {
+                    continue;
                 }
+                WindowNode match = null;
+                for (Iterator<WindowNode> i = existing.iterator(); i.hasNext();) {
+                    WindowNode candidate = i.next();
+                    if (candidate.similarTo(child)) {
+                        i.remove();
+                        match = candidate;
+                        break;
+                    }
+                }
+                if (match == null) {
+                    match = factory.create(gl);
+                }
+                match.parent = this;
+                children.add(match);
+                match.update(child, frame, width, height);
             }
-            if (match == null) {
-                match = factory.create(gl);
+        } finally {
+            for (WindowNode gone : existing) {
+                gone.close();
             }
-            match.parent = this;
-            match.update(child, frame, width, height);
-            children.add(match);
-        }
-        for (WindowNode gone : existing) {
-            gone.close();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.lwjgl.system.MemoryUtil.NULL;
 
 import java.nio.ByteBuffer;
 
+import org.lwjgl.glfw.Callbacks;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLCapabilities;
 import org.lwjgl.system.Configuration;
@@ -236,10 +237,6 @@ final class GlfwWindow implements Surface {
         return input;
     }
 
-    boolean closeRequested() {
-        return glfwWindowShouldClose(window);
-    }
-
     @Override
     public void close() {
         makeCurrent();
@@ -248,6 +245,7 @@ final class GlfwWindow implements Surface {
         glDeleteProgram(program);
         GL.setCapabilities(null);
         glfwMakeContextCurrent(NULL);
+        Callbacks.glfwFreeCallbacks(window);
         glfwDestroyWindow(window);
     }
 }

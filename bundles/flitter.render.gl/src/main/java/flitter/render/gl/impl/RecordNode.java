@@ -149,6 +149,11 @@ final class RecordNode extends ProgramNode {
                 return;
             }
         }
+        if (!recording.fits(image)) {
+            frame.error(path() + ": the image is now " + image.width() + "x" + image.height()
+                + ", but a video's frames keep one size; frames of this size are not recorded in " + path);
+            return;
+        }
         Vector realtime = frame.names().get("realtime");
         recording.frame(image, number(frame.names().get("time"), 0), realtime == null || realtime.asBool());
     }

@@ -14,7 +14,6 @@ import flitter.model.Node;
 import flitter.model.State;
 import flitter.model.Vector;
 import flitter.render.gl.GlContext;
-import flitter.render.gl.ProgramNode;
 import flitter.render.gl.RenderTarget;
 import flitter.render.gl.WindowFrame;
 import flitter.render.gl.WindowNode;
@@ -39,7 +38,7 @@ final class TreeRenderer implements Renderer {
     private final Set<String> reported = new HashSet<>();
     private Surface surface;
     private GlContext gl;
-    private Root root;
+    private ShaderNode root;
 
     TreeRenderer(WindowKinds kinds, Consumer<String> errors) {
         this(kinds, errors, (node, frame) -> Surface.offscreen());
@@ -52,19 +51,12 @@ final class TreeRenderer implements Renderer {
         this.surfaces = surfaces;
     }
 
-    /** The root: a program node compositing the window's children. */
-    private static final class Root extends ProgramNode {
-        Root(GlContext gl) {
-            super(gl);
-        }
-    }
-
     @Override
     public void update(Node node, Frame frame) {
         if (surface == null) {
             surface = surfaces.apply(node, frame);
             gl = new GlContext();
-            root = new Root(gl);
+            root = new ShaderNode(gl);
         } else {
             surface.makeCurrent();
         }

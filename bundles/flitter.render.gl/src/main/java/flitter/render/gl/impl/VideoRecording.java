@@ -24,6 +24,8 @@ final class VideoRecording implements AutoCloseable {
     private final Path path;
     private final String codec;
     private final VideoWriter writer;
+    private final int width;
+    private final int height;
     private final int bytes;
     private final double limit;
     private final BlockingQueue<ByteBuffer> frames;
@@ -40,6 +42,8 @@ final class VideoRecording implements AutoCloseable {
         this.path = path;
         this.codec = codec;
         this.writer = VideoWriter.open(path, width, height, fps, codec);
+        this.width = width;
+        this.height = height;
         this.bytes = width * height * 4;
         this.limit = limit;
         this.errors = errors;
@@ -54,6 +58,11 @@ final class VideoRecording implements AutoCloseable {
 
     boolean records(Path otherPath, String otherCodec) {
         return path.equals(otherPath) && java.util.Objects.equals(codec, otherCodec);
+    }
+
+    /** Whether {@code image} has the size of this video's frames. */
+    boolean fits(RenderTarget image) {
+        return image.width() == width && image.height() == height;
     }
 
     /** Adds this frame's image, shown from {@code time} seconds. */

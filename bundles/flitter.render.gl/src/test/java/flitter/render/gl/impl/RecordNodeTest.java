@@ -183,6 +183,31 @@ class RecordNodeTest {
     }
 
     @Test
+    void aVideoKeepsItsSizeWhenTheImageChangesSize() throws Exception {
+        String small = "!offscreen size=32;24\n    !record filename='resized.mp4'\n        !shader fragment=\"${HEADER}\\nout vec4 color;\\nvoid main() { color = vec4(1.0); }\"";
+        try (Offscreen window = window()) {
+            for (int i = 0; i < 3; i++) {
+                window.render(small);
+            }
+            for (int i = 0; i < 3; i++) {
+                window.render(small.replace("size=32;24", "size=64;48"));
+            }
+            window.render(small);
+            assertEquals(1, window.errors.size(), window.errors.toString());
+            assertTrue(window.errors.get(0).contains("the image is now 64x48"), window.errors.get(0));
+        }
+        int frames = 0;
+        try (org.jcodec.common.io.SeekableByteChannel in = org.jcodec.common.io.NIOUtils.readableChannel(
+                folder.resolve("resized.mp4").toFile())) {
+            org.jcodec.api.FrameGrab grab = org.jcodec.api.FrameGrab.createFrameGrab(in);
+            while (grab.getNativeFrame() != null) {
+                frames++;
+            }
+        }
+        assertEquals(4, frames, "the frames of the video's own size, and none of the other");
+    }
+
+    @Test
     void everyWriteHasItsFramesPixelsEvenWhenTheTreeChangesBackAndForth() throws Exception {
         // A regression: reading a target back with glReadPixels could return the frame before.
         WindowNodeFactory green = gl -> new ProgramNode(gl) {

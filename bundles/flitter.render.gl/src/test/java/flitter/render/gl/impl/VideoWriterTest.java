@@ -104,8 +104,8 @@ class VideoWriterTest {
 
     /**
      * JCodec's VP8 decoder reads only single-partition streams, and its encoder writes several, so
-     * VP8 pictures are checked with FFmpeg where it is installed (and both files with it: what a
-     * standard player reads).
+     * VP8 pictures are checked with FFmpeg (and both files with it: what a standard player reads).
+     * {@code ./flitter test} installs it; a bare {@code mvn} run without it skips this test.
      */
     @Test
     void ffmpegDecodesBothUprightWithTheirColoursAndMotion() throws Exception {
