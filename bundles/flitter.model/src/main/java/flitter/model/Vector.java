@@ -19,7 +19,6 @@ public final class Vector {
     public static final Vector NULL = new Vector(NO_NUMBERS, null);
     public static final Vector FALSE = new Vector(new double[] {0}, null);
     public static final Vector TRUE = new Vector(new double[] {1}, null);
-    public static final Vector MINUS_ONE = new Vector(new double[] {-1}, null);
 
     /** Non-null iff the vector is purely numeric (the empty vector has an empty array). */
     private final double[] numbers;
@@ -483,23 +482,6 @@ public final class Vector {
         return at;
     }
 
-    /** Whether every element is a number/string/node/function (null is none of them). */
-    public boolean allInstancesOf(Class<?> type) {
-        int n = length();
-        if (n == 0) {
-            return false;
-        }
-        if (objects == null) {
-            return type == Double.class;
-        }
-        for (Object o : objects) {
-            if (!type.isInstance(o)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     // --- hashing and equality -----------------------------------------------------------------
 
     /**
@@ -637,7 +619,8 @@ public final class Vector {
         return Integer.compare(n, m);
     }
 
-    private static int compareCodePoints(String a, String b) {
+    /** Orders strings by Unicode code point, as Python compares {@code str}s (Java's compareTo uses UTF-16 units). */
+    public static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -844,11 +827,6 @@ public final class Vector {
             }
         }
         return false;
-    }
-
-    /** The two vectors one after the other. */
-    public Vector concat(Vector other) {
-        return compose(this, other);
     }
 
     /** The numbers of this vector as the given length, repeating a single number; null when impossible. */

@@ -4,5 +4,5 @@
  * mapping and the context a function runs in.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package flitter.model;

@@ -119,29 +119,12 @@ public final class ColorLibrary implements Library {
     // --- OKLab -------------------------------------------------------------------------------------
     // 3x3 matrices in column-major order, inverted exactly as the original's Matrix33.inverse() does.
 
-    private static final double[] OKLAB_M1_INV = inverse(new double[] {0.8189330101, 0.0329845436, 0.0482003018,
+    private static final double[] OKLAB_M1_INV = QuaternionLibrary.inverse33(new double[] {0.8189330101, 0.0329845436, 0.0482003018,
         0.3618667424, 0.9293118715, 0.2643662691, -0.1288597137, 0.0361456387, 0.6338517070});
-    private static final double[] OKLAB_M2_INV = inverse(new double[] {0.2104542553, 1.9779984951, 0.0259040371,
+    private static final double[] OKLAB_M2_INV = QuaternionLibrary.inverse33(new double[] {0.2104542553, 1.9779984951, 0.0259040371,
         0.7936177850, -2.4285922050, 0.7827717662, -0.0040720468, 0.4505937099, -0.8086757660});
     private static final double[] XYZ_TO_SRGB = {3.2406, -0.9689, 0.0557, -1.5372, 1.8758, -0.2040, -0.4986, 0.0415,
         1.0570};
-
-    private static double[] inverse(double[] m) {
-        double s0 = m[0] * (m[4] * m[8] - m[7] * m[5]);
-        double s1 = m[3] * (m[7] * m[2] - m[1] * m[8]);
-        double s2 = m[6] * (m[1] * m[5] - m[4] * m[2]);
-        double invdet = 1 / (s0 + s1 + s2);
-        return new double[] {
-            (m[4] * m[8] - m[5] * m[7]) * invdet,
-            (m[2] * m[7] - m[1] * m[8]) * invdet,
-            (m[1] * m[5] - m[2] * m[4]) * invdet,
-            (m[5] * m[6] - m[3] * m[8]) * invdet,
-            (m[0] * m[8] - m[2] * m[6]) * invdet,
-            (m[2] * m[3] - m[0] * m[5]) * invdet,
-            (m[3] * m[7] - m[4] * m[6]) * invdet,
-            (m[1] * m[6] - m[0] * m[7]) * invdet,
-            (m[0] * m[4] - m[1] * m[3]) * invdet};
-    }
 
     private static double[] multiply(double[] a, double b0, double b1, double b2) {
         return new double[] {

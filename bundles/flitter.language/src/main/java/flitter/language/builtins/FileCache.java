@@ -41,6 +41,7 @@ final class FileCache {
     static volatile Log log = (message, cause) -> LOGGER.log(Level.WARNING, message, cause);
 
     private final Map<String, Entry> entries = new HashMap<>();
+    private long cleaned = System.nanoTime();
 
     /** The cache all built-ins share. */
     static FileCache shared() {
@@ -62,6 +63,11 @@ final class FileCache {
             throw new BuiltinException(e.getMessage());
         }
         String absolute = resolve(path).toString();
+        long now = System.nanoTime();
+        if (now - cleaned > (long) (DEFAULT_CLEAN_TIME * 1e9)) {
+            clean(DEFAULT_CLEAN_TIME);
+            cleaned = now;
+        }
         Entry entry = entries.get(absolute);
         if (entry == null) {
             entry = new Entry(path, absolute);

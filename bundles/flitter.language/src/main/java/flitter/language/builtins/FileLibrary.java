@@ -127,7 +127,7 @@ final class FileLibrary implements Library {
         for (Path path : FileGlob.glob(base, args[0].asString())) {
             names.add(FileCache.resolve(path).toString());
         }
-        names.sort(VectorOrder::compareCodePoints);
+        names.sort(Vector::compareCodePoints);
         return Vector.ofObjects(names.toArray());
     }
 }

@@ -204,7 +204,8 @@ final class QuaternionLibrary implements Library {
         return Vector.NULL;
     }
 
-    private static double[] inverse33(double[] m) {
+    /** The inverse of a column-major 3x3 matrix, computed as the original's Matrix33.inverse() does. */
+    static double[] inverse33(double[] m) {
         double det = m[0] * (m[4] * m[8] - m[7] * m[5]) + m[3] * (m[7] * m[2] - m[1] * m[8])
             + m[6] * (m[1] * m[5] - m[4] * m[2]);
         double k = 1 / det;

@@ -1,6 +1,7 @@
 package flitter.language.builtins;
 
 import flitter.model.Node;
+import flitter.model.Vector;
 
 /**
  * Element comparisons as the original makes them on the elements of non-numeric vectors (Python's
@@ -47,7 +48,7 @@ final class VectorOrder {
             return x < y ? -1 : x > y ? 1 : 0;
         }
         if (a instanceof String && b instanceof String) {
-            return Integer.signum(compareCodePoints((String) a, (String) b));
+            return Integer.signum(Vector.compareCodePoints((String) a, (String) b));
         }
         throw new BuiltinException("'" + op + "' not supported between instances of '" + typeName(a) + "' and '"
             + typeName(b) + "'");
@@ -76,21 +77,6 @@ final class VectorOrder {
     private static BuiltinException nodeTypeError(Object other) {
         return new BuiltinException("Argument 'other' has incorrect type (expected flitter.model.Node, got "
             + typeName(other) + ")");
-    }
-
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /**

@@ -151,10 +151,15 @@ final class Lexer {
         }
     }
 
+    /** A digit of a number: ASCII only, as in the original's grammar (other digits are letters of names). */
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private void token() throws ParseError {
         char c = source.charAt(at);
         int start = at;
-        if (Character.isDigit(c) || (c == '.' && at + 1 < source.length() && Character.isDigit(source.charAt(at + 1)))) {
+        if (digit(c) || (c == '.' && at + 1 < source.length() && digit(source.charAt(at + 1)))) {
             number();
             return;
         }
@@ -223,7 +228,9 @@ final class Lexer {
             return;
         }
         Matcher m = NUMBER.matcher(source).region(at, source.length());
-        m.lookingAt();
+        if (!m.lookingAt()) {
+            throw error("malformed number", start);
+        }
         String text = m.group();
         String suffix = m.group(4);
         String digits = suffix == null ? text : text.substring(0, text.length() - suffix.length());

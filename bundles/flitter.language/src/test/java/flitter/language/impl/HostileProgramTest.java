@@ -48,6 +48,15 @@ class HostileProgramTest {
     }
 
     @Test
+    void digitsOfOtherScriptsAreAParseErrorNotACrash() {
+        for (String source : new String[] {"let x=\u0663\n!a x=x\n", "!a x=.\u0663\n"}) {
+            ParseError error = org.junit.jupiter.api.Assertions.assertThrows(ParseError.class,
+                () -> compiler.compile(source, null), source);
+            assertTrue(error.getMessage() != null && !error.getMessage().isEmpty(), source);
+        }
+    }
+
+    @Test
     void randomTextEitherParsesAndRunsOrIsAParseError() {
         String[] pieces = {"!a", "!b", "#t", "x", "y", "=", "==", "(", ")", "[", "]", ";", ",", "..", "|", "+", "-",
             "*", "/", "//", "%", "**", "<<", "$", "@", ":s", "1", "0.5", "1e309", "'s'", "\"t\"", "let", "func",
