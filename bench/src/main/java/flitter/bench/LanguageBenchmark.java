@@ -29,7 +29,7 @@ import flitter.model.Vector;
 
 /**
  * One run of a compiled program per operation, as the engine runs it every frame: a program that
- * builds 10 000 nodes, and a typical visual program. Run with {@code ./flitter bench language}; add
+ * builds 10 000 nodes, and a typical visual program. Run with {@code ./flitter bench LanguageBenchmark}; add
  * JMH's {@code -prof gc} for allocation per run.
  */
 @State(Scope.Thread)

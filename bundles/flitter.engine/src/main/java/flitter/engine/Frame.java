@@ -28,7 +28,7 @@ public interface Frame {
 
     /**
      * Asks for the next page (the next program of the command line) from the next frame on; ignored on
-     * the last page. A window renderer calls this on its page-down key, as the original's does.
+     * the last page. The window renderer calls this when the right arrow key is released.
      */
     void nextPage();
 

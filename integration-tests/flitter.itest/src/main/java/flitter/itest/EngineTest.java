@@ -14,6 +14,8 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,7 @@ class EngineTest {
 
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private final List<Configuration> shows = new ArrayList<>();
+    private final List<Probe> probes = new ArrayList<>();
 
     @AfterEach
     void stopShows() throws Exception {
@@ -63,6 +66,9 @@ class EngineTest {
         }
         for (ServiceRegistration<?> registration : registrations) {
             registration.unregister();
+        }
+        for (Probe probe : probes) {
+            assertFalse(probe.updatedAfterClose, "the engine updated a renderer it had closed");
         }
     }
 
@@ -97,7 +103,15 @@ class EngineTest {
 
     @Test
     void aRendererIsClosedWhenItsNodeDisappears() throws Exception {
-        Probe probe = register("probe", new Probe());
+        AtomicReference<Probe> self = new AtomicReference<>();
+        AtomicBoolean closedInTime = new AtomicBoolean();
+        Probe probe = register("probe", new Probe((node, frame) -> {
+            if (node.attribute("n").asDouble() == 1 && frame.names().get("frame").asDouble() == 11) {
+                Probe.Rendered second = self.get().renderer(1);
+                closedInTime.set(second != null && second.closed);
+            }
+        }));
+        self.set(probe);
         Path program = write("vanish.fl", "!probe n=1 frame=frame\nif frame < 10\n    !probe n=2 frame=frame\n");
         show(program, Map.of("lockstep", true, "fps", 30.0, "runtime", "1"));
 
@@ -107,6 +121,7 @@ class EngineTest {
         Probe.Rendered second = probe.renderer(1);
         assertEquals(30, first.nodes.size());
         assertEquals(10, second.nodes.size(), "the second !probe exists for frames 0 to 9");
+        assertTrue(closedInTime.get(), "its renderer is closed as the node goes, not when the show ends");
         for (int frame = 0; frame < 10; frame++) {
             assertEquals(2, second.number(frame, "n"));
             assertEquals(frame, second.number(frame, "frame"));
@@ -152,6 +167,7 @@ class EngineTest {
     @Test
     void aFactoryThatLeavesClosesItsRenderersAndTheShowGoesOn() throws Exception {
         Probe probe = new Probe();
+        probes.add(probe);
         ServiceRegistration<?> registration = context.registerService(RendererFactory.class, probe, properties("probe"));
         Probe keeper = register("keeper", new Probe());
         Path program = write("leave.fl", "!probe\n!keeper frame=frame\n");
@@ -197,6 +213,7 @@ class EngineTest {
     }
 
     private Probe register(String kind, Probe probe) {
+        probes.add(probe);
         registrations.add(context.registerService(RendererFactory.class, probe, properties(kind)));
         return probe;
     }

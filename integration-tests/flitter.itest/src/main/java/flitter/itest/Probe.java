@@ -19,6 +19,11 @@ final class Probe implements RendererFactory {
 
     final List<Rendered> renderers = Collections.synchronizedList(new ArrayList<>());
     private final BiConsumer<Node, Frame> hook;
+    /**
+     * Set when the engine updated a closed renderer. The engine logs a renderer's exceptions and
+     * carries on, so the test asks this instead of relying on the exception.
+     */
+    volatile boolean updatedAfterClose;
 
     Probe() {
         this((node, frame) -> {
@@ -73,6 +78,7 @@ final class Probe implements RendererFactory {
         @Override
         public void update(Node node, Frame frame) {
             if (closed) {
+                updatedAfterClose = true;
                 throw new IllegalStateException("update after close");
             }
             hook.accept(node, frame);

@@ -8,7 +8,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import org.osgi.service.log.Logger;
@@ -59,7 +58,14 @@ final class Page {
             Program compiled = compiler.compile(path);
             Set<Path> dependencies = new LinkedHashSet<>(compiled.dependencies());
             dependencies.add(path);
-            stamps = stamps(dependencies);
+            // The files as they were before compiling: one saved while it compiled is seen next time.
+            Set<Path> found = new LinkedHashSet<>(dependencies);
+            found.removeAll(now.keySet());
+            Map<Path, String> seen = stamps(found);
+            for (Path dependency : dependencies) {
+                seen.putIfAbsent(dependency, now.get(dependency));
+            }
+            stamps = seen;
             if (program != null) {
                 log.info("Reloaded page {}: {}", number, path);
             }
@@ -90,11 +96,11 @@ final class Page {
             String stamp;
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                stamp = attributes.lastModifiedTime().toMillis() + "/" + attributes.lastModifiedTime() + "/" + attributes.size();
+                stamp = attributes.lastModifiedTime() + "/" + attributes.size();
             } catch (IOException e) {
                 stamp = "missing";
             }
-            stamps.put(file, Objects.requireNonNull(stamp));
+            stamps.put(file, stamp);
         }
         return stamps;
     }

@@ -123,13 +123,18 @@ final class Show {
             loop();
             return 0;
         } finally {
-            synchronized (lifecycle) {
-                looping = false;
+            try {
+                // Under the lock: a factory leaving now either queued its task before this (run here)
+                // or drops its renderers itself after this (there are none left by then).
+                synchronized (lifecycle) {
+                    looping = false;
+                    runFrameTasks();
+                    renderers.closeAll();
+                }
+                saveState();
+            } finally {
+                ended.countDown();
             }
-            runFrameTasks();
-            renderers.closeAll();
-            saveState();
-            ended.countDown();
         }
     }
 
@@ -254,7 +259,7 @@ final class Show {
             Pacing.Step step = Pacing.next(realtime, frameTime, now, targetFps);
             slowFrame = step.slow();
             if (step.slow()) {
-                log.trace(String.format("Slow frame: %.0f ms", (now - frameTime) * 1000));
+                log.trace("Slow frame: {} ms", Math.round((now - frameTime) * 1000));
                 frameTime = clock();
             } else {
                 frameTime = step.nextFrameTime();

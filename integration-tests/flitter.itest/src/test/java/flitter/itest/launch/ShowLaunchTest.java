@@ -1,7 +1,6 @@
 package flitter.itest.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -69,7 +68,7 @@ class ShowLaunchTest {
     @Test
     void aMissingProgramIsRefused() throws Exception {
         Host.Result show = Host.run(folder, RUN, folder.resolve("nowhere.fl").toString(), "--runtime", "1");
-        assertNotEquals(0, show.status(), show.output());
+        assertEquals(1, show.status(), show.output());
         assertTrue(show.output().contains("no such program file: " + folder.resolve("nowhere.fl")), show.output());
     }
 
