@@ -21,7 +21,6 @@ import flitter.model.Vector;
 import flitter.render.gl.GlContext;
 import flitter.render.gl.ProgramNode;
 import flitter.render.gl.WindowFrame;
-import flitter.render.gl.WindowNode;
 import flitter.render.gl.WindowNodeFactory;
 import flitter.render.gl.impl.EglContext;
 import flitter.render.gl.impl.ShaderNodeFactory;
@@ -77,7 +76,7 @@ public final class RenderBenchmark {
         Map<String, Vector> names = new HashMap<>();
         names.put("plasma", Vector.of(plasma));
         List<String> errors = new ArrayList<>();
-        WindowFrame frame = frame(names, state, kinds, errors);
+        WindowFrame frame = BenchFrame.of(names, state, kinds, errors);
         Bare bare = bareSize == null ? null : new Bare(gl, plasma.replace("${HEADER}", gl.header()), bareSize[0], bareSize[1]);
         long evaluate = 0;
         long render = 0;
@@ -199,53 +198,7 @@ public final class RenderBenchmark {
         return shader;
     }
 
-    private static WindowFrame frame(Map<String, Vector> names, State state, Map<String, WindowNodeFactory> kinds,
-            List<String> errors) {
-        Map<String, WindowNode> references = new HashMap<>();
-        return new WindowFrame() {
-            @Override
-            public Map<String, Vector> names() {
-                return names;
-            }
-
-            @Override
-            public State state() {
-                return state;
-            }
-
-            @Override
-            public Path path() {
-                return null;
-            }
-
-            @Override
-            public WindowNode reference(String id) {
-                return references.get(id);
-            }
-
-            @Override
-            public void register(String id, WindowNode node) {
-                references.put(id, node);
-            }
-
-            @Override
-            public WindowNodeFactory factory(String kind) {
-                return kinds.get(kind);
-            }
-
-            @Override
-            public void error(String message) {
-                errors.add(message);
-            }
-
-            @Override
-            public int colorbits() {
-                return 8;
-            }
-        };
-    }
-
-    private static String resource(String name) throws IOException {
+    static String resource(String name) throws IOException {
         try (InputStream in = RenderBenchmark.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

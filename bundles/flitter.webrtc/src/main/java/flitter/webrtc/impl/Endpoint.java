@@ -1,0 +1,367 @@
+package flitter.webrtc.impl;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.osgi.service.log.Logger;
+
+import flitter.model.Node;
+import flitter.model.Vector;
+import flitter.webrtc.Call;
+import flitter.webrtc.CallState;
+import flitter.webrtc.Signalling;
+
+/**
+ * The call of one {@code !webrtc} node: which signalling it wants (said by the render thread each
+ * frame), the session running that signalling and the connection the session made. Every change of
+ * session or connection happens on the control thread, one at a time, so the render thread never
+ * waits on the network: it reads {@link #connection()} and {@link #state()}.
+ *
+ * <p>A call that ends because its connection failed, closed or stayed disconnected, or whose
+ * signalling gave up before it connected, keeps its connection for the next call to negotiate again;
+ * so does a session that makes a new offer or answer before connecting. A connected call that is
+ * ended from this side (the node's signalling changed or went, the node went) closes its connection,
+ * so that the peer sees the call end.
+ */
+final class Endpoint implements Connection.Listener {
+    /** Pause before signalling starts again after a session reported that it cannot go on. */
+    static final long RETRY_MILLIS = 5000;
+
+    private final PeerConnections service;
+    private final ScheduledExecutorService control;
+    private final Logger log;
+    private volatile String name = "webrtc";
+
+    // Written by the render thread (and the signalling registry), read on the control thread.
+    private volatile Wanted wanted = Wanted.NONE;
+
+    // Control thread only.
+    private Wanted running = Wanted.NONE;
+    private Signalling.Session session;
+    private SessionCall call;
+    private long pausedUntil;
+    private boolean closed;
+    /** The last call's connection, kept to be negotiated again (see {@link Connection}); not live. */
+    private Connection spare;
+
+    // Written on the control thread, read by the render thread.
+    private volatile Connection connection;
+
+    /** A signalling service and the attributes of the node it was asked to run with. */
+    private record Wanted(Signalling signalling, String kind, Map<String, Vector> attributes, Node node) {
+        static final Wanted NONE = new Wanted(null, null, Map.of(), null);
+
+        boolean same(Wanted other) {
+            return signalling == other.signalling && Objects.equals(kind, other.kind) && attributes.equals(other.attributes);
+        }
+    }
+
+    Endpoint(PeerConnections service) {
+        this.service = service;
+        this.control = service.control();
+        this.log = service.log();
+    }
+
+    /** The node's path, for messages. */
+    void name(String name) {
+        this.name = name;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /**
+     * Render thread, each frame: the signalling the node holds now (null for none). A change tears the
+     * call down and starts the new signalling.
+     */
+    void want(Signalling signalling, Node node) {
+        Wanted next = signalling == null ? Wanted.NONE : new Wanted(signalling, node.kind(), node.attributes(), node);
+        if (!next.same(wanted)) {
+            wanted = next;
+            control.execute(this::reconcile);
+        }
+    }
+
+    /** The connection's state, or null when there is none. */
+    CallState state() {
+        Connection current = connection;
+        return current == null ? null : current.state();
+    }
+
+    /** The current connection, or null. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** The kind of signalling running, or null. */
+    String signallingKind() {
+        return wanted.kind;
+    }
+
+    /** A signalling service is going: closes its session and connection before this returns. */
+    void signallingGone(Signalling signalling) {
+        onControl(() -> {
+            if (wanted.signalling == signalling) {
+                wanted = Wanted.NONE;
+            }
+            if (running.signalling == signalling) {
+                stop(false);
+            }
+        });
+    }
+
+    /** Closes the session and the connection for good, on the control thread. */
+    void close() {
+        control.execute(this::end);
+    }
+
+    /** Closes the session and the connection for good; waits for it. */
+    void closeNow() {
+        onControl(this::end);
+    }
+
+    private void end() {
+        closed = true;
+        wanted = Wanted.NONE;
+        stop(false);
+    }
+
+    /** Runs {@code task} on the control thread and waits (briefly) for it. */
+    private void onControl(Runnable task) {
+        try {
+            control.submit(task).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("{}: WebRTC teardown did not finish: {}", name, String.valueOf(e));
+        }
+    }
+
+    /** Control thread: makes what runs match what is wanted. */
+    private void reconcile() {
+        Wanted target = wanted;
+        if (closed || target.same(running) && session != null) {
+            return;
+        }
+        stop(false);
+        if (target.signalling == null) {
+            return;
+        }
+        long wait = pausedUntil - System.currentTimeMillis();
+        if (wait > 0) {
+            control.schedule(this::reconcile, wait, TimeUnit.MILLISECONDS);
+            return;
+        }
+        running = target;
+        call = new SessionCall();
+        try {
+            session = target.signalling.start(target.node, call);
+            log.debug("{}: started !{} signalling", name, target.kind);
+        } catch (Exception e) {
+            log.error("{}: !{} signalling would not start: {}", name, target.kind, String.valueOf(e));
+            call.active = false;
+            call = null;
+            pausedUntil = System.currentTimeMillis() + RETRY_MILLIS;
+            running = Wanted.NONE;
+            control.schedule(this::reconcile, RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Control thread: closes the session, and its connection unless {@code keep} and it is not
+     * connected (then it waits, not live, for the next call); state becomes null.
+     */
+    private void stop(boolean keep) {
+        if (call != null) {
+            call.active = false;
+            call = null;
+        }
+        if (session != null) {
+            try {
+                session.close();
+            } catch (Exception e) {
+                log.warn("{}: closing !{} signalling failed: {}", name, running.kind, String.valueOf(e));
+            }
+            session = null;
+        }
+        running = Wanted.NONE;
+        Connection current = connection;
+        connection = null;
+        if (keep && current != null && current.state() != CallState.CONNECTED) {
+            current.live(false);
+            if (spare != null && spare != current) {
+                spare.close();
+            }
+            spare = current;
+        } else {
+            if (current != null) {
+                current.close();
+            }
+            if (!keep && spare != null) {
+                spare.close();
+                spare = null;
+            }
+        }
+    }
+
+    /**
+     * Control thread: the connection for a new offer or answer of this session: the current one when
+     * it is not connected, else the spare, else a new one. A connected one is closed: its peer is
+     * being left.
+     */
+    private Connection nextConnection() {
+        Connection current = connection;
+        Connection reuse = current != null && current.state() != CallState.CONNECTED ? current : spare;
+        if (current != null && current != reuse) {
+            current.close();
+        }
+        if (spare != null && spare != reuse) {
+            spare.close();
+        }
+        spare = null;
+        if (reuse != null && !reuse.closed()) {
+            reuse.live(true);
+            return reuse;
+        }
+        return service.open(this);
+    }
+
+    @Override
+    public void stateChanged(Connection changed, CallState state) {
+        if (changed != connection) {
+            return;
+        }
+        switch (state) {
+            case CONNECTED -> log.info("{}: WebRTC connection up via !{}", name, running.kind);
+            case FAILED, CLOSED -> {
+                log.info("{}: WebRTC connection {}; signalling again", name, state.symbol());
+                stop(true);
+                reconcile();
+            }
+            case DISCONNECTED -> control.schedule(() -> {
+                if (changed == connection && changed.state() == CallState.DISCONNECTED) {
+                    log.info("{}: WebRTC connection disconnected for {} ms; signalling again", name,
+                        service.config().disconnectTimeout());
+                    stop(true);
+                    reconcile();
+                }
+            }, service.config().disconnectTimeout(), TimeUnit.MILLISECONDS);
+            default -> {
+            }
+        }
+    }
+
+    /** What one session drives; refuses everything once its session is over. */
+    private final class SessionCall implements Call {
+        private volatile boolean active = true;
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public CompletionStage<String> offer() {
+            return onNewConnection(Connection::offer);
+        }
+
+        @Override
+        public CompletionStage<String> answer(String offer) {
+            Objects.requireNonNull(offer, "offer");
+            return onNewConnection(connection -> connection.answer(offer));
+        }
+
+        @Override
+        public CompletionStage<Void> finish(String answer) {
+            Objects.requireNonNull(answer, "answer");
+            CompletableFuture<Void> result = new CompletableFuture<>();
+            control.execute(() -> {
+                Connection current = connection;
+                if (!active || current == null) {
+                    result.completeExceptionally(new CancellationException("no offer to finish"));
+                    return;
+                }
+                current.finish(answer).whenCompleteAsync((done, error) -> settle(result, null, error), control);
+            });
+            return result.copy();
+        }
+
+        /**
+         * On the control thread: the next connection ({@link #nextConnection()}), {@code describe} run
+         * on it, then its SDP once gathered. A kept connection that cannot be negotiated again is
+         * replaced by a new one, once.
+         */
+        private CompletionStage<String> onNewConnection(Function<Connection, CompletableFuture<Void>> describe) {
+            CompletableFuture<String> result = new CompletableFuture<>();
+            control.execute(() -> {
+                if (!active) {
+                    result.completeExceptionally(new CancellationException("session closed"));
+                    return;
+                }
+                describe(describe, result, true);
+            });
+            return result.copy();
+        }
+
+        private void describe(Function<Connection, CompletableFuture<Void>> describe, CompletableFuture<String> result,
+                boolean mayRetry) {
+            Connection next;
+            try {
+                next = nextConnection();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                return;
+            }
+            connection = next;
+            describe.apply(next)
+                .thenCompose(set -> next.gathered(control, service.config().gatherTimeout()))
+                .whenCompleteAsync((done, error) -> {
+                    if (error != null && mayRetry && active && connection == next && !next.closed()) {
+                        log.debug("{}: a kept connection would not negotiate again ({}); making a new one", name,
+                            String.valueOf(error));
+                        connection = null;
+                        next.close();
+                        describe(describe, result, false);
+                        return;
+                    }
+                    settle(result, error == null ? next.localSdp() : null,
+                        next.closed() ? new CancellationException("connection closed") : error);
+                }, control);
+        }
+
+        private <T> void settle(CompletableFuture<T> result, T value, Throwable error) {
+            if (!active) {
+                result.completeExceptionally(new CancellationException("session closed"));
+            } else if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(value);
+            }
+        }
+
+        @Override
+        public CallState state() {
+            return active ? Endpoint.this.state() : null;
+        }
+
+        @Override
+        public void failed(String reason) {
+            control.execute(() -> {
+                if (active && call == this) {
+                    log.warn("{}: !{} signalling failed: {}; trying again in {} s", name, running.kind, reason,
+                        RETRY_MILLIS / 1000);
+                    stop(true);
+                    pausedUntil = System.currentTimeMillis() + RETRY_MILLIS;
+                    reconcile();
+                }
+            });
+        }
+    }
+}

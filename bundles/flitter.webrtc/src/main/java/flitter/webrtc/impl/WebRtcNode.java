@@ -1,0 +1,87 @@
+package flitter.webrtc.impl;
+
+import flitter.model.Node;
+import flitter.model.Vector;
+import flitter.render.gl.GlContext;
+import flitter.render.gl.ProgramNode;
+import flitter.render.gl.RenderTarget;
+import flitter.render.gl.WindowFrame;
+import flitter.webrtc.CallState;
+import flitter.webrtc.Signalling;
+
+/**
+ * {@code !webrtc}: composites its children as a bare {@code !shader} does, always in 8-bit sRGB, and
+ * sends that image as the outgoing video of its call; its output is the incoming video once some has
+ * arrived, else the composited image. The signalling child (a node whose kind a {@link Signalling}
+ * service answers to) says how the call is made; {@code state=KEY} stores the connection state.
+ */
+final class WebRtcNode extends ProgramNode {
+    private final WebRtcNodeFactory factory;
+    private final Endpoint endpoint;
+    private final OutgoingVideo outgoing;
+    private final IncomingVideo incoming;
+
+    WebRtcNode(GlContext gl, WebRtcNodeFactory factory, Endpoint endpoint, OutgoingVideo outgoing) {
+        super(gl);
+        this.factory = factory;
+        this.endpoint = endpoint;
+        this.outgoing = outgoing;
+        this.incoming = new IncomingVideo(gl);
+    }
+
+    @Override
+    public RenderTarget texture() {
+        RenderTarget remote = incoming.target();
+        return remote != null ? remote : super.texture();
+    }
+
+    @Override
+    protected void prepare(Node node, WindowFrame frame, boolean resized) {
+        endpoint.name(path(node));
+        for (Node child : node.children()) {
+            Signalling signalling = factory.signalling(child.kind());
+            if (signalling != null) {
+                endpoint.want(signalling, child);
+                return;
+            }
+        }
+        endpoint.want(null, null);
+    }
+
+    @Override
+    protected void render(Node node, WindowFrame frame) {
+        super.render(node, frame);
+        Connection connection = endpoint.connection();
+        if (connection != null && connection.state() == CallState.CONNECTED && super.texture() != null) {
+            outgoing.send(super.texture(), connection);
+        }
+        incoming.update(connection);
+        Vector key = node.attribute("state");
+        if (key != null) {
+            CallState state = endpoint.state();
+            frame.state().set(key, state == null ? Vector.NULL : Vector.symbol(state.symbol()));
+        }
+    }
+
+    @Override
+    protected boolean srgb(Node node) {
+        return true;
+    }
+
+    @Override
+    protected int colorbits(Node node, WindowFrame frame) {
+        return 8;
+    }
+
+    long framesShown() {
+        return incoming.frames();
+    }
+
+    @Override
+    protected void release() {
+        factory.closed(endpoint);
+        outgoing.close();
+        incoming.close();
+        super.release();
+    }
+}
