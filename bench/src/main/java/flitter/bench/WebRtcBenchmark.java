@@ -85,8 +85,8 @@ public final class WebRtcBenchmark {
         Map<String, WindowNodeFactory> kinds = Map.of("shader", new ShaderNodeFactory(), "webrtc", webrtc);
         System.out.println("renderer: " + gl.renderer() + "; " + Runtime.getRuntime().availableProcessors()
             + " cores; " + seconds + " s a row, VP8");
-        System.out.printf("%-10s %4s %9s %9s %10s %10s %12s %8s%n", "size", "fps", "a<-b fps", "b<-a fps",
-            "median ms", "p95 ms", "CPU/endpoint", "RSS MB");
+        System.out.printf("%-10s %4s %9s %9s %10s %10s %12s %8s  %s%n", "size", "fps", "a<-b fps", "b<-a fps",
+            "median ms", "p95 ms", "CPU/endpoint", "RSS MB", "received at (most frames, each way)");
         int run = 0;
         for (int[] size : new int[][] {{640, 480}, {1280, 720}, {1920, 1080}}) {
             for (int fps : new int[] {30, 60}) {
@@ -120,8 +120,8 @@ public final class WebRtcBenchmark {
         ProgramNode root = new ProgramNode(gl) {
         };
         long[] drawnAt = new long[1 << BITS];
-        Side a = new Side("a", width, height);
-        Side b = new Side("b", width, height);
+        Side a = new Side(width, height);
+        Side b = new Side(width, height);
         long period = 1_000_000_000L / fps;
         long start = System.nanoTime();
         long measureFrom = Long.MAX_VALUE;
@@ -166,46 +166,53 @@ public final class WebRtcBenchmark {
         List<Long> latencies = new ArrayList<>(a.latencies);
         latencies.addAll(b.latencies);
         latencies.sort(null);
-        System.out.printf("%-10s %4d %9.1f %9.1f %10.1f %10.1f %11.0f%% %8d%n", width + "x" + height, fps,
+        System.out.printf("%-10s %4d %9.1f %9.1f %10.1f %10.1f %11.0f%% %8d  %s, %s%n", width + "x" + height, fps,
             a.received / (double) seconds, b.received / (double) seconds, percentile(latencies, 0.5),
-            percentile(latencies, 0.95), 100 * cpu / 2, residentKilobytes() / 1024);
+            percentile(latencies, 0.95), 100 * cpu / 2, residentKilobytes() / 1024, a.size(), b.size());
         root.close();
     }
 
     /** One endpoint as the benchmark sees it: what its received images say. */
     private static final class Side {
-        final String id;
         final int width;
-        final ByteBuffer row;
+        final int height;
         final List<Long> latencies = new ArrayList<>();
+        final Map<String, Integer> sizes = new HashMap<>();
+        ByteBuffer row;
         int received;
         int seen;
         int last = -1;
 
-        Side(String id, int width, int height) {
-            this.id = id;
+        Side(int width, int height) {
             this.width = width;
-            this.row = ByteBuffer.allocateDirect(4 * width);
+            this.height = height;
         }
 
-        /** Decodes the frame number in {@code node}'s output, when it is a received image. */
+        /**
+         * Decodes the frame number in {@code node}'s output, when it is a received image (at whatever
+         * size WebRTC chose to send: it scales video down when the encoder is short of CPU or bits).
+         */
         void read(WindowNode node, int count, long[] drawnAt, long shown, boolean measuring) {
             RenderTarget image = node == null ? null : node.texture();
-            if (image == null || image.width() != width) {
+            if (image == null) {
                 return;
+            }
+            if (row == null || row.capacity() < 4 * image.width()) {
+                row = ByteBuffer.allocateDirect(4 * Math.max(width, image.width()));
             }
             row.clear();
             int y = image.height() - 1 - image.height() / 20;
-            glGetTextureSubImage(image.texture(), 0, 0, y, 0, width, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, row);
+            glGetTextureSubImage(image.texture(), 0, 0, y, 0, image.width(), 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, row);
             int number = 0;
             for (int bit = 0; bit < BITS; bit++) {
-                int x = (int) ((bit + 0.5) * width / BITS);
+                int x = (int) ((bit + 0.5) * image.width() / BITS);
                 if ((row.get(4 * x + 1) & 0xff) > 128) {
                     number |= 1 << bit;
                 }
             }
             int mask = (1 << BITS) - 1;
-            if (number == (count & mask) || number == last) {
+            boolean own = image.width() == width && image.height() == height && number == (count & mask);
+            if (own || number == last) {
                 return;  // its own image, or no new frame
             }
             last = number;
@@ -213,7 +220,13 @@ public final class WebRtcBenchmark {
             if (measuring) {
                 received++;
                 latencies.add(shown - drawnAt[number]);
+                sizes.merge(image.width() + "x" + image.height(), 1, Integer::sum);
             }
+        }
+
+        /** The size most frames arrived at. */
+        String size() {
+            return sizes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("-");
         }
     }
 
