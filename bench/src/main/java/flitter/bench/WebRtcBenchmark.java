@@ -40,8 +40,8 @@ import flitter.webrtc.impl.WebRtcConfig;
 import flitter.webrtc.impl.WebRtcNodeFactory;
 
 /**
- * {@code ./flitter bench webrtc [SECONDS]}: two {@code !webrtc} endpoints in one host calling each
- * other (VP8, the default settings), at 640x480, 1280x720 and 1920x1080, each at 30 and 60 fps. Each
+ * {@code ./flitter bench webrtc [SECONDS] [CODEC]}: two {@code !webrtc} endpoints in one host calling
+ * each other (the default settings; VP8 unless another codec is named), at 640x480, 1280x720 and 1920x1080, each at 30 and 60 fps. Each
  * node draws a moving pattern (its own {@code fragment=}, one pass) with its frame number in binary
  * along the top, and is hidden so the window does not composite them; the other side reads the
  * number back from its received image. Reported: frames received per second each way, latency from
@@ -77,14 +77,15 @@ public final class WebRtcBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        String codec = args.length > 1 ? args[1] : "VP8";
         EglContext egl = EglContext.create();
         GlContext gl = new GlContext();
-        PeerConnections service = new PeerConnections(defaults(), logger());
+        PeerConnections service = new PeerConnections(defaults(codec), logger());
         WebRtcNodeFactory webrtc = new WebRtcNodeFactory(service);
         webrtc.addSignalling(new Pairing(), Map.of(Signalling.KIND, "pair"));
         Map<String, WindowNodeFactory> kinds = Map.of("shader", new ShaderNodeFactory(), "webrtc", webrtc);
         System.out.println("renderer: " + gl.renderer() + "; " + Runtime.getRuntime().availableProcessors()
-            + " cores; " + seconds + " s a row, VP8");
+            + " cores; " + seconds + " s a row, " + codec + " preferred");
         System.out.printf("%-10s %4s %9s %9s %10s %10s %12s %8s  %s%n", "size", "fps", "a<-b fps", "b<-a fps",
             "median ms", "p95 ms", "CPU/endpoint", "RSS MB", "received at (most frames, each way)");
         int run = 0;
@@ -293,8 +294,8 @@ public final class WebRtcBenchmark {
         return 0;
     }
 
-    /** The endpoint service's defaults, as ConfigAdmin would give them with no configuration. */
-    private static WebRtcConfig defaults() {
+    /** The endpoint service's defaults, as ConfigAdmin would give them, but for the codec. */
+    private static WebRtcConfig defaults(String codec) {
         return new WebRtcConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -303,7 +304,7 @@ public final class WebRtcBenchmark {
 
             @Override
             public String codec() {
-                return "VP8";
+                return codec;
             }
 
             @Override
