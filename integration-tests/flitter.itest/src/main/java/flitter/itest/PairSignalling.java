@@ -22,6 +22,8 @@ final class PairSignalling implements Signalling {
     private final Map<String, Call> answerers = new ConcurrentHashMap<>();
     final AtomicInteger sessions = new AtomicInteger();
     final AtomicInteger offers = new AtomicInteger();
+    /** The last answer an answerer gave: its first video payload type is the codec in use. */
+    volatile String lastAnswer;
 
     @Override
     public Session start(Node node, Call call) {
@@ -64,6 +66,7 @@ final class PairSignalling implements Signalling {
                 String offer = call.offer().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 offers.incrementAndGet();
                 String answer = answerer.answer(offer).toCompletableFuture().get(10, TimeUnit.SECONDS);
+                lastAnswer = answer;
                 Thread.sleep(delayMillis);
                 call.finish(answer).toCompletableFuture().get(10, TimeUnit.SECONDS);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
