@@ -20,14 +20,12 @@ import flitter.webrtc.Signalling;
  */
 final class PairSignalling implements Signalling {
     private final Map<String, Call> answerers = new ConcurrentHashMap<>();
-    final AtomicInteger sessions = new AtomicInteger();
     final AtomicInteger offers = new AtomicInteger();
     /** The last answer an answerer gave: its first video payload type is the codec in use. */
     volatile String lastAnswer;
 
     @Override
     public Session start(Node node, Call call) {
-        sessions.incrementAndGet();
         Vector callName = node.attribute("call");
         Vector answerName = node.attribute("answer");
         Vector delay = node.attribute("delay");

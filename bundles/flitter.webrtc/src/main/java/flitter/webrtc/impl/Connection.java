@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
@@ -61,8 +60,6 @@ final class Connection implements AutoCloseable {
     private final int maxBitrate;
     private final Executor control;
     private final AtomicReference<VideoFrame> latest = new AtomicReference<>();
-    private final AtomicLong framesReceived = new AtomicLong();
-    private final AtomicLong framesSent = new AtomicLong();
     private final VideoTrackSink sink = this::received;
     private volatile VideoTrack remote;
     private volatile CallState state = CallState.NEW;
@@ -105,14 +102,6 @@ final class Connection implements AutoCloseable {
 
     CallState state() {
         return state;
-    }
-
-    long framesReceived() {
-        return framesReceived.get();
-    }
-
-    long framesSent() {
-        return framesSent.get();
     }
 
     /** Makes an offer (restarting ICE after an earlier call) and sets it as the local description. */
@@ -239,7 +228,6 @@ final class Connection implements AutoCloseable {
             synchronized (this) {
                 if (!closed && live) {
                     source.pushFrame(frame);
-                    framesSent.incrementAndGet();
                 }
             }
         } finally {
@@ -254,7 +242,6 @@ final class Connection implements AutoCloseable {
                 frame.release();
                 return;
             }
-            framesReceived.incrementAndGet();
             VideoFrame replaced = latest.getAndSet(frame);
             if (replaced != null) {
                 replaced.release();

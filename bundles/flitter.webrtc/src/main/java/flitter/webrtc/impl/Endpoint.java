@@ -1,6 +1,5 @@
 package flitter.webrtc.impl;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +11,6 @@ import java.util.function.Function;
 import org.osgi.service.log.Logger;
 
 import flitter.model.Node;
-import flitter.model.Vector;
 import flitter.webrtc.Call;
 import flitter.webrtc.CallState;
 import flitter.webrtc.Signalling;
@@ -53,12 +51,21 @@ final class Endpoint implements Connection.Listener {
     // Written on the control thread, read by the render thread.
     private volatile Connection connection;
 
-    /** A signalling service and the attributes of the node it was asked to run with. */
-    private record Wanted(Signalling signalling, String kind, Map<String, Vector> attributes, Node node) {
-        static final Wanted NONE = new Wanted(null, null, Map.of(), null);
+    /** A signalling service and the node it was asked to run with. */
+    private record Wanted(Signalling signalling, Node node) {
+        static final Wanted NONE = new Wanted(null, null);
 
         boolean same(Wanted other) {
-            return signalling == other.signalling && Objects.equals(kind, other.kind) && attributes.equals(other.attributes);
+            return same(other.signalling, other.node);
+        }
+
+        /** Nodes are values: an equal node has the same kind, tags and attributes. */
+        boolean same(Signalling otherSignalling, Node otherNode) {
+            return signalling == otherSignalling && Objects.equals(node, otherNode);
+        }
+
+        String kind() {
+            return node == null ? null : node.kind();
         }
     }
 
@@ -82,9 +89,9 @@ final class Endpoint implements Connection.Listener {
      * call down and starts the new signalling.
      */
     void want(Signalling signalling, Node node) {
-        Wanted next = signalling == null ? Wanted.NONE : new Wanted(signalling, node.kind(), node.attributes(), node);
-        if (!next.same(wanted)) {
-            wanted = next;
+        Node wantedNode = signalling == null ? null : node;
+        if (!wanted.same(signalling, wantedNode)) {
+            wanted = signalling == null ? Wanted.NONE : new Wanted(signalling, wantedNode);
             control.execute(this::reconcile);
         }
     }
@@ -98,11 +105,6 @@ final class Endpoint implements Connection.Listener {
     /** The current connection, or null. */
     Connection connection() {
         return connection;
-    }
-
-    /** The kind of signalling running, or null. */
-    String signallingKind() {
-        return wanted.kind;
     }
 
     /** A signalling service is going: closes its session and connection before this returns. */
@@ -163,9 +165,9 @@ final class Endpoint implements Connection.Listener {
         call = new SessionCall();
         try {
             session = target.signalling.start(target.node, call);
-            log.debug("{}: started !{} signalling", name, target.kind);
+            log.debug("{}: started !{} signalling", name, target.kind());
         } catch (Exception e) {
-            log.error("{}: !{} signalling would not start: {}", name, target.kind, String.valueOf(e));
+            log.error("{}: !{} signalling would not start: {}", name, target.kind(), String.valueOf(e));
             call.active = false;
             call = null;
             pausedUntil = System.currentTimeMillis() + RETRY_MILLIS;
@@ -187,7 +189,7 @@ final class Endpoint implements Connection.Listener {
             try {
                 session.close();
             } catch (Exception e) {
-                log.warn("{}: closing !{} signalling failed: {}", name, running.kind, String.valueOf(e));
+                log.warn("{}: closing !{} signalling failed: {}", name, running.kind(), String.valueOf(e));
             }
             session = null;
         }
@@ -239,7 +241,7 @@ final class Endpoint implements Connection.Listener {
             return;
         }
         switch (state) {
-            case CONNECTED -> log.info("{}: WebRTC connection up via !{}", name, running.kind);
+            case CONNECTED -> log.info("{}: WebRTC connection up via !{}", name, running.kind());
             case FAILED, CLOSED -> {
                 log.info("{}: WebRTC connection {}; signalling again", name, state.symbol());
                 stop(true);
@@ -355,7 +357,7 @@ final class Endpoint implements Connection.Listener {
         public void failed(String reason) {
             control.execute(() -> {
                 if (active && call == this) {
-                    log.warn("{}: !{} signalling failed: {}; trying again in {} s", name, running.kind, reason,
+                    log.warn("{}: !{} signalling failed: {}; trying again in {} s", name, running.kind(), reason,
                         RETRY_MILLIS / 1000);
                     stop(true);
                     pausedUntil = System.currentTimeMillis() + RETRY_MILLIS;

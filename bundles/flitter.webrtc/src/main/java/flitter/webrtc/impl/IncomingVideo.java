@@ -52,7 +52,6 @@ public final class IncomingVideo implements AutoCloseable {
     private int height;
     private RenderTarget target;
     private Connection source;
-    private long frames;
 
     public IncomingVideo(GlContext gl) {
         this.gl = gl;
@@ -61,10 +60,6 @@ public final class IncomingVideo implements AutoCloseable {
     /** The image of the newest frame from the current connection, or null when none has arrived. */
     public RenderTarget target() {
         return target;
-    }
-
-    long frames() {
-        return frames;
     }
 
     /**
@@ -95,7 +90,6 @@ public final class IncomingVideo implements AutoCloseable {
                     converted.release();
                 }
             }
-            frames++;
         } finally {
             frame.release();
         }

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.service.log.Logger;
@@ -28,7 +27,6 @@ public final class OutgoingVideo implements AutoCloseable {
     private final Deque<ByteBuffer> free = new ArrayDeque<>();
     private final AtomicReference<Image> pending = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicLong dropped = new AtomicLong();
     private int bufferSize;
     private int buffers;
 
@@ -46,22 +44,16 @@ public final class OutgoingVideo implements AutoCloseable {
         int size = image.width() * image.height() * 4;
         ByteBuffer pixels = take(size);
         if (pixels == null) {
-            dropped.incrementAndGet();
             return;
         }
         image.read(pixels);
         Image replaced = pending.getAndSet(new Image(pixels, image.width(), image.height(), connection));
         if (replaced != null) {
             give(replaced.pixels);
-            dropped.incrementAndGet();
         }
         if (scheduled.compareAndSet(false, true)) {
             video.execute(this::convert);
         }
-    }
-
-    long dropped() {
-        return dropped.get();
     }
 
     /** Video thread: converts and sends what is pending. */

@@ -1,5 +1,8 @@
 package flitter.webrtc.impl;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import flitter.model.Node;
 import flitter.model.Vector;
 import flitter.render.gl.GlContext;
@@ -16,6 +19,14 @@ import flitter.webrtc.Signalling;
  * service answers to) says how the call is made; {@code state=KEY} stores the connection state.
  */
 final class WebRtcNode extends ProgramNode {
+    private static final Map<CallState, Vector> SYMBOLS = new EnumMap<>(CallState.class);
+
+    static {
+        for (CallState state : CallState.values()) {
+            SYMBOLS.put(state, Vector.symbol(state.symbol()));
+        }
+    }
+
     private final WebRtcNodeFactory factory;
     private final Endpoint endpoint;
     private final OutgoingVideo outgoing;
@@ -59,7 +70,7 @@ final class WebRtcNode extends ProgramNode {
         Vector key = node.attribute("state");
         if (key != null) {
             CallState state = endpoint.state();
-            frame.state().set(key, state == null ? Vector.NULL : Vector.symbol(state.symbol()));
+            frame.state().set(key, state == null ? Vector.NULL : SYMBOLS.get(state));
         }
     }
 
@@ -71,10 +82,6 @@ final class WebRtcNode extends ProgramNode {
     @Override
     protected int colorbits(Node node, WindowFrame frame) {
         return 8;
-    }
-
-    long framesShown() {
-        return incoming.frames();
     }
 
     @Override

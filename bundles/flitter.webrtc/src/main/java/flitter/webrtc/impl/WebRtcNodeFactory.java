@@ -63,11 +63,6 @@ public final class WebRtcNodeFactory implements WindowNodeFactory {
         return signallings.get(kind);
     }
 
-    /** Every endpoint of a node not yet closed. */
-    Set<Endpoint> endpoints() {
-        return Set.copyOf(endpoints);
-    }
-
     /** A node is closed (render thread): its call ends without the frame waiting for it. */
     void closed(Endpoint endpoint) {
         if (endpoints.remove(endpoint)) {
