@@ -1,0 +1,47 @@
+package flitter.signalling.broadcast.impl;
+
+import flitter.model.Node;
+import flitter.model.Vector;
+
+/**
+ * The attributes of a {@code !broadcast} node: {@code call=} or {@code answer=} (call wins), {@code secret=},
+ * {@code port=} and {@code host=} (the local interface; empty for any).
+ */
+record Settings(String id, boolean calling, String secret, int port, String host) {
+    static final int DEFAULT_PORT = 5111;
+    static final String DEFAULT_SECRET = "flitter_webrtc";
+
+    /** The settings of {@code node}; {@code id} is null when it names neither a call nor an answer. */
+    static Settings of(Node node) {
+        String call = text(node.attribute("call"));
+        String answer = text(node.attribute("answer"));
+        String secret = text(node.attribute("secret"));
+        String host = text(node.attribute("host"));
+        Vector portValue = node.attribute("port");
+        int port = DEFAULT_PORT;
+        if (portValue != null && portValue.length() == 1 && portValue.isNumeric()) {
+            double value = portValue.asDouble();
+            if (value != Math.rint(value) || value < 1 || value > 65535) {
+                throw new IllegalArgumentException("port=" + portValue.asString() + " is not a UDP port (1-65535)");
+            }
+            port = (int) value;
+        }
+        boolean calling = call != null;
+        return new Settings(calling ? call : answer, calling, secret == null ? DEFAULT_SECRET : secret, port,
+            host == null ? "" : host);
+    }
+
+    private static String text(Vector value) {
+        if (value == null || value.length() == 0) {
+            return null;
+        }
+        String text = value.asString();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** For messages: never the secret. */
+    @Override
+    public String toString() {
+        return (calling ? "call '" : "answer '") + id + "' on " + (host.isEmpty() ? "" : host) + ":" + port;
+    }
+}
