@@ -27,5 +27,5 @@ public @interface WebRtcConfig {
     int gatherTimeout() default 3000;
 
     @AttributeDefinition(description = "Milliseconds a connection may stay disconnected before it is torn down and signalling restarts")
-    int disconnectTimeout() default 5000;
+    int disconnectTimeout() default 2000;
 }

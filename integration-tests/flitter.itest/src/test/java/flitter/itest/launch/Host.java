@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** A Flitter host started through {@code ./flitter}, as a user starts it, in a folder of its own. */
 final class Host implements AutoCloseable {
@@ -36,7 +38,16 @@ final class Host implements AutoCloseable {
 
     /** {@link #start(Path, String...)} with the environment changed by {@code environment}. */
     static Host start(Path folder, Consumer<Map<String, String>> environment, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), folder, environment, args);
+    }
+
+    /**
+     * {@link #start(Path, Consumer, String...)} with {@code prefix} before the launcher (for instance
+     * {@code ip netns exec NAME}). Its standard input stays open for {@link #shell(String)}.
+     */
+    static Host start(List<String> prefix, Path folder, Consumer<Map<String, String>> environment, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -67,6 +78,28 @@ final class Host implements AutoCloseable {
     }
 
     record Result(int status, String output) {
+    }
+
+    /** Types {@code command} into the host's Gogo shell on standard input (started with {@code --shell}). */
+    void shell(String command) throws IOException {
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Waits until the output holds a line matching {@code line}; returns that line. */
+    String awaitLine(Predicate<String> line, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<String> found = output().lines().filter(line).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("no such line in the host's output after " + timeout + (process.isAlive() ? ""
+                    : " (the host ended)") + ":\n" + output());
+            }
+            Thread.sleep(100);
+        }
     }
 
     String output() throws IOException {

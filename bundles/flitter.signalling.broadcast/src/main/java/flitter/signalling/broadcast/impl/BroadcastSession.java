@@ -22,14 +22,14 @@ import flitter.webrtc.Signalling;
  *
  * <p>The caller binds an ephemeral port with broadcast enabled and sends its offer to the broadcast
  * address every {@value #WAIT_MILLIS} ms, at most {@value #SENDS} times, then starts over with a new
- * offer. The answerer binds {@code host:port}, answers an offer and sends the answer to its sender, again
- * every {@value #WAIT_MILLIS} ms at most {@value #SENDS} times, until the connection is up. Once it is, the
- * socket is closed and the session rests; when the connection fails or closes the endpoint starts a new
- * session.
+ * offer; once connected it closes its socket and rests. The answerer binds {@code host:port}, answers an
+ * offer and sends the answer to its sender, again every {@value #WAIT_MILLIS} ms at most {@value #SENDS}
+ * times, until the connection is up. When the connection fails or closes the endpoint starts a new session.
  *
- * <p>Compatible departures from the original: the answerer answers a new offer that arrives while it is
- * still waiting for the connection of an earlier one (a caller that started over), and sends its answer
- * again at once when the same offer comes again (the caller did not hear it).
+ * <p>Compatible departures from the original: the answerer keeps listening while connected and answers
+ * a new offer at any time (a caller that started over, restarted or lost the call first is answered at
+ * once instead of after the connection times out here), and sends its answer again at once when the same
+ * offer comes again (the caller did not hear it).
  */
 final class BroadcastSession implements Signalling.Session {
     /** The original's {@code WAIT}: seconds between sends, and how long a reply is waited for. */
@@ -91,7 +91,8 @@ final class BroadcastSession implements Signalling.Session {
     private void run() {
         try {
             Fernet fernet = keys.fernet(settings.secret(), settings.id());
-            InetAddress host = settings.host().isEmpty() ? null : InetAddress.getByName(settings.host());
+            // The original binds IPv4 (its sockets are AF_INET): the any address when no host is given.
+            InetAddress host = InetAddress.getByName(settings.host().isEmpty() ? "0.0.0.0" : settings.host());
             int port = settings.calling() ? 0 : settings.port();
             try (Channel bound = new Channel(new InetSocketAddress(host, port), settings.calling(), fernet, ignored)) {
                 channel = bound;
@@ -100,9 +101,9 @@ final class BroadcastSession implements Signalling.Session {
                 }
                 log.debug("{}: !broadcast {} listening on {}", call.name(), settings, bound.local());
                 if (settings.calling()) {
-                    callUntilConnected(bound);
+                    call(bound);
                 } else {
-                    answerUntilConnected(bound);
+                    answer(bound);
                 }
             }
         } catch (CancellationException | InterruptedException e) {
@@ -128,7 +129,7 @@ final class BroadcastSession implements Signalling.Session {
         }
     }
 
-    private void callUntilConnected(Channel channel) throws IOException, InterruptedException, ExecutionException, TimeoutException {
+    private void call(Channel channel) throws IOException, InterruptedException, ExecutionException, TimeoutException {
         SocketAddress target = new InetSocketAddress(BROADCAST.getAddress(), settings.port());
         while (open) {
             Message offer = new Message(Kind.OFFER, await(call.offer()));
@@ -155,31 +156,29 @@ final class BroadcastSession implements Signalling.Session {
         }
     }
 
-    private void answerUntilConnected(Channel channel) throws IOException, InterruptedException, ExecutionException, TimeoutException {
+    private void answer(Channel channel) throws IOException, InterruptedException, ExecutionException, TimeoutException {
         String answered = null;
         Message answer = null;
         SocketAddress caller = null;
         int sends = 0;
-        long nextSend = 0;
+        long nextSend = Long.MAX_VALUE;
         while (open) {
             long now = System.currentTimeMillis();
-            if (answer != null) {
+            if (answer != null && now >= nextSend) {
                 if (call.state() == CallState.CONNECTED) {
-                    return;
-                }
-                if (now >= nextSend) {
-                    if (sends == SENDS) {
-                        log.debug("{}: no connection after {} answers; waiting for a new offer", call.name(), SENDS);
-                        answer = null;
-                        answered = null;
-                        continue;
-                    }
+                    nextSend = Long.MAX_VALUE;
+                } else if (sends == SENDS) {
+                    log.debug("{}: no connection after {} answers; waiting for a new offer", call.name(), SENDS);
+                    answer = null;
+                    answered = null;
+                    nextSend = Long.MAX_VALUE;
+                } else {
                     channel.send(answer, caller);
                     sends++;
                     nextSend = now + WAIT_MILLIS;
                 }
             }
-            Channel.Received received = channel.receive(answer == null ? WAIT_MILLIS : Math.min(250, nextSend - now));
+            Channel.Received received = channel.receive(Math.min(250, Math.max(1, nextSend - now)));
             if (received == null) {
                 continue;
             }
@@ -190,6 +189,10 @@ final class BroadcastSession implements Signalling.Session {
             String offer = received.message().sdp();
             caller = received.sender();
             if (!offer.equals(answered)) {
+                if (call.state() == CallState.CONNECTED) {
+                    log.info("{}: !broadcast {}: a new offer while connected; the caller started over", call.name(),
+                        settings);
+                }
                 answer = new Message(Kind.ANSWER, await(call.answer(offer)));
                 answered = offer;
                 sends = 0;

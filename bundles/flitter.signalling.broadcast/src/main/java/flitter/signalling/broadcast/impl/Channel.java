@@ -3,6 +3,7 @@ package flitter.signalling.broadcast.impl;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -86,7 +87,7 @@ final class Channel implements AutoCloseable {
                 ignored.flush(System.currentTimeMillis());
                 return null;
             }
-            Received received = open(Arrays.copyOf(packet.getData(), packet.getLength()), packet.getSocketAddress());
+            Received received = open(buffer, packet.getLength(), packet.getAddress(), packet.getPort());
             if (received != null) {
                 return received;
             }
@@ -95,32 +96,44 @@ final class Channel implements AutoCloseable {
 
     /** The message in {@code token}, or null (counted) when there is none to use. */
     Received open(byte[] token, SocketAddress sender) {
+        InetSocketAddress address = (InetSocketAddress) sender;
+        return open(token, token.length, address.getAddress(), address.getPort());
+    }
+
+    /**
+     * The message in the first {@code length} bytes of {@code data}, or null (counted) when there is none
+     * to use. Only an authentic token is copied.
+     */
+    private Received open(byte[] data, int length, InetAddress from, int port) {
         long nowMillis = System.currentTimeMillis();
         long now = nowMillis / 1000;
         try {
-            Message message = Message.parse(fernet.decrypt(token, now, TTL_SECONDS));
+            byte[] plaintext = fernet.decrypt(data, 0, length, now, TTL_SECONDS);
+            byte[] token = Arrays.copyOf(data, length);
+            InetSocketAddress sender = new InetSocketAddress(from, port);
             if (!replays.first(token, ByteBuffer.wrap(token, 1, 8).getLong(), now)) {
-                ignored.count(Reason.REPLAYED, "a token already received", sender, nowMillis);
+                ignored.count(Reason.REPLAYED, "a token already received", from, length, nowMillis);
                 return null;
             }
-            return new Received(message, sender);
+            return new Received(Message.parse(plaintext), sender);
         } catch (InvalidToken e) {
             Reason reason = switch (e.reason) {
                 case SIGNATURE -> Reason.FOREIGN;
                 case EXPIRED, FUTURE -> Reason.STALE;
                 case MALFORMED, PADDING -> Reason.MALFORMED;
             };
-            ignored.count(reason, e.getMessage() + " (" + token.length + " bytes)", sender, nowMillis);
+            ignored.count(reason, e.getMessage(), from, length, nowMillis);
         } catch (Message.Malformed e) {
-            ignored.count(Reason.MALFORMED, e.getMessage(), sender, nowMillis);
+            ignored.count(Reason.MALFORMED, e.getMessage(), from, length, nowMillis);
         }
         return null;
     }
 
     /** Counts a good message the session cannot use now. */
     void unexpected(Received received) {
-        ignored.count(Reason.UNEXPECTED, "an " + received.message().kind().key(), received.sender(),
-            System.currentTimeMillis());
+        InetSocketAddress sender = (InetSocketAddress) received.sender();
+        ignored.count(Reason.UNEXPECTED, "an " + received.message().kind().key(), sender.getAddress(),
+            received.message().sdp().length(), System.currentTimeMillis());
     }
 
     /** Unblocks a waiting {@link #receive(long)}; safe from any thread. */

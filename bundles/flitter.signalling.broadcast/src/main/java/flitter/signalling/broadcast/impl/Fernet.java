@@ -2,7 +2,6 @@ package flitter.signalling.broadcast.impl;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 
 import javax.crypto.Cipher;
@@ -51,7 +50,13 @@ final class Fernet {
         PADDING
     }
 
-    /** A refused token. Carries no stack trace: hostile input makes many. */
+    // Refusals that say nothing about the token: shared, as they carry no stack trace and no state.
+    private static final InvalidToken TOO_SHORT = new InvalidToken(Reason.MALFORMED, "too short for a token");
+    private static final InvalidToken NOT_VERSION_0X80 = new InvalidToken(Reason.MALFORMED, "version byte is not 0x80");
+    private static final InvalidToken NOT_WHOLE_BLOCKS = new InvalidToken(Reason.MALFORMED, "ciphertext is not whole blocks");
+    private static final InvalidToken WRONG_SIGNATURE = new InvalidToken(Reason.SIGNATURE, "signature does not match this key");
+
+    /** A refused token. Carries no stack trace and cannot be changed: hostile input makes many. */
     static final class InvalidToken extends Exception {
         private static final long serialVersionUID = 1L;
         final Reason reason;
@@ -82,31 +87,42 @@ final class Fernet {
         }
     }
 
-    /**
-     * The plaintext of {@code token}, checked as the spec says: format, then signature, then age
-     * against {@code now} (seconds): older than {@code ttl} seconds or more than a minute ahead is
-     * refused; then decryption and padding.
-     */
+    /** {@link #decrypt(byte[], int, int, long, long)} of a whole array. */
     byte[] decrypt(byte[] token, long now, long ttl) throws InvalidToken {
-        int length = token.length;
+        return decrypt(token, 0, token.length, now, ttl);
+    }
+
+    /**
+     * The plaintext of the token in {@code length} bytes of {@code data} at {@code offset}, checked as the
+     * spec says: format, then signature, then age against {@code now} (seconds): older than {@code ttl}
+     * seconds or more than a minute ahead is refused; then decryption and padding. Refusing a token that
+     * is not signed with this key allocates almost nothing (hostile input comes in floods).
+     */
+    byte[] decrypt(byte[] data, int offset, int length, long now, long ttl) throws InvalidToken {
         if (length < HEADER + BLOCK + MAC_BYTES) {
-            throw new InvalidToken(Reason.MALFORMED, "too short for a token (" + length + " bytes)");
+            throw TOO_SHORT;
         }
-        if (token[0] != VERSION) {
-            throw new InvalidToken(Reason.MALFORMED, String.format("version byte 0x%02x, not 0x80", token[0] & 0xff));
+        if (data[offset] != VERSION) {
+            throw NOT_VERSION_0X80;
         }
         int ciphertext = length - HEADER - MAC_BYTES;
         if (ciphertext % BLOCK != 0) {
-            throw new InvalidToken(Reason.MALFORMED, "ciphertext of " + ciphertext + " bytes is not whole blocks");
+            throw NOT_WHOLE_BLOCKS;
         }
         try {
-            Mac mac = mac();
-            mac.update(token, 0, length - MAC_BYTES);
+            Mac mac = MACS.get();
+            mac.init(signing);
+            mac.update(data, offset, length - MAC_BYTES);
             byte[] expected = mac.doFinal();
-            if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(token, length - MAC_BYTES, length))) {
-                throw new InvalidToken(Reason.SIGNATURE, "signature does not match this key");
+            int signature = offset + length - MAC_BYTES;
+            int difference = 0;
+            for (int i = 0; i < MAC_BYTES; i++) {
+                difference |= expected[i] ^ data[signature + i];
             }
-            long timestamp = ByteBuffer.wrap(token, 1, 8).getLong();
+            if (difference != 0) {
+                throw WRONG_SIGNATURE;
+            }
+            long timestamp = ByteBuffer.wrap(data, offset + 1, 8).getLong();
             if (timestamp + ttl < now) {
                 throw new InvalidToken(Reason.EXPIRED, "made " + (now - timestamp) + " s ago (time to live " + ttl + " s)");
             }
@@ -114,14 +130,23 @@ final class Fernet {
                 throw new InvalidToken(Reason.FUTURE, "made " + (timestamp - now) + " s in the future");
             }
             Cipher aes = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            aes.init(Cipher.DECRYPT_MODE, encryption, new IvParameterSpec(token, 9, IV_BYTES));
-            return aes.doFinal(token, HEADER, ciphertext);
+            aes.init(Cipher.DECRYPT_MODE, encryption, new IvParameterSpec(data, offset + 9, IV_BYTES));
+            return aes.doFinal(data, offset + HEADER, ciphertext);
         } catch (javax.crypto.BadPaddingException e) {
             throw new InvalidToken(Reason.PADDING, "bad padding");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks AES-CBC or HMAC-SHA256", e);
         }
     }
+
+    /** One HMAC engine per thread, keyed anew for each token. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
+        }
+    });
 
     private Mac mac() throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA256");

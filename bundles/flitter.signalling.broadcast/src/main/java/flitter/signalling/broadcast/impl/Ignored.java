@@ -1,7 +1,7 @@
 package flitter.signalling.broadcast.impl;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.net.InetAddress;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import org.osgi.service.log.Logger;
@@ -36,9 +36,13 @@ final class Ignored {
 
     private final Logger log;
     private final String session;
-    private final Map<Reason, Long> total = new EnumMap<>(Reason.class);
-    private final Map<Reason, Long> window = new EnumMap<>(Reason.class);
-    private String example;
+    private final long[] total = new long[Reason.values().length];
+    private final long[] window = new long[Reason.values().length];
+    private long windowCount;
+    private Reason lastReason;
+    private String lastDetail;
+    private InetAddress lastSender;
+    private int lastBytes;
     private long nextLog;
 
     Ignored(Logger log, String session) {
@@ -46,36 +50,45 @@ final class Ignored {
         this.session = session;
     }
 
-    /** Counts one datagram from {@code sender} ignored for {@code reason} ({@code detail} says more). */
-    void count(Reason reason, String detail, Object sender, long nowMillis) {
-        total.merge(reason, 1L, Long::sum);
-        window.merge(reason, 1L, Long::sum);
-        example = reason.label + " datagram from " + sender + ": " + detail;
+    /**
+     * Counts one datagram of {@code bytes} from {@code sender} ignored for {@code reason} ({@code detail}
+     * says more). Allocates nothing until a line is logged.
+     */
+    void count(Reason reason, String detail, InetAddress sender, int bytes, long nowMillis) {
+        total[reason.ordinal()]++;
+        window[reason.ordinal()]++;
+        windowCount++;
+        lastReason = reason;
+        lastDetail = detail;
+        lastSender = sender;
+        lastBytes = bytes;
         flush(nowMillis);
     }
 
     /** Logs the window's counts if there are any and the last line is old enough. */
     void flush(long nowMillis) {
-        if (window.isEmpty() || nowMillis < nextLog) {
+        if (windowCount == 0 || nowMillis < nextLog) {
             return;
         }
-        long count = window.values().stream().mapToLong(Long::longValue).sum();
-        String counts = window.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label)
-            .collect(Collectors.joining(", "));
-        boolean onlyForeign = window.size() == 1 && window.containsKey(Reason.FOREIGN);
+        long count = windowCount;
+        String counts = Arrays.stream(Reason.values()).filter(r -> window[r.ordinal()] > 0)
+            .map(r -> window[r.ordinal()] + " " + r.label).collect(Collectors.joining(", "));
+        boolean onlyForeign = window[Reason.FOREIGN.ordinal()] == count;
         String line = "!broadcast " + session + ": ignored " + count + " datagram" + (count == 1 ? "" : "s") + " ("
-            + counts + "); latest: " + example;
+            + counts + "); latest: " + lastReason.label + ", " + lastBytes + " bytes from " + lastSender.getHostAddress()
+            + ": " + lastDetail;
         if (onlyForeign) {
             log.debug(line);
         } else {
             log.warn(line);
         }
-        window.clear();
+        Arrays.fill(window, 0);
+        windowCount = 0;
         nextLog = nowMillis + LOG_INTERVAL_MILLIS;
     }
 
     /** How many datagrams were ignored for {@code reason} in the session's life. */
     long total(Reason reason) {
-        return total.getOrDefault(reason, 0L);
+        return total[reason.ordinal()];
     }
 }
