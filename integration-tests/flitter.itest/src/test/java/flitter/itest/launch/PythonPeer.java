@@ -27,6 +27,8 @@ final class PythonPeer implements AutoCloseable {
 
     private final Process process;
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** When each event line arrived (System.nanoTime), in the order of {@link #events}. */
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final StringBuilder errors = new StringBuilder();
 
     /** One received frame as the peer reported it. */
@@ -35,7 +37,10 @@ final class PythonPeer implements AutoCloseable {
 
     private PythonPeer(Process process) {
         this.process = process;
-        Thread out = new Thread(() -> collect(process.getInputStream(), events::add), "python-peer-out");
+        Thread out = new Thread(() -> collect(process.getInputStream(), line -> {
+            arrivals.add(System.nanoTime());
+            events.add(line);
+        }), "python-peer-out");
         Thread err = new Thread(() -> collect(process.getErrorStream(), line -> {
             synchronized (errors) {
                 errors.append(line).append('\n');
@@ -96,13 +101,13 @@ final class PythonPeer implements AutoCloseable {
             + String.join("\n", events) + "\nand on stderr:\n" + errors());
     }
 
-    /** Waits for an event line containing {@code text}. */
-    String awaitEvent(String text, Duration timeout) throws InterruptedException {
+    /** Waits for an event line containing {@code text}; returns when it arrived (System.nanoTime). */
+    long awaitEvent(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (String event : events) {
-                if (event.contains(text)) {
-                    return event;
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).contains(text)) {
+                    return arrivals.get(i);
                 }
             }
             Thread.sleep(100);

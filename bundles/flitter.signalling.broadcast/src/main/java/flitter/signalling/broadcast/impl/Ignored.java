@@ -9,8 +9,9 @@ import org.osgi.service.log.Logger;
 /**
  * Datagrams a session could not use, counted by reason, and logged at most once per
  * {@link #LOG_INTERVAL_MILLIS}: one line with the counts since the last line and the latest example. A
- * window in which every datagram was only {@linkplain Reason#FOREIGN another call's} is logged at debug
- * level (other calls share the port on a LAN); anything else is a warning. One thread only.
+ * window in which every datagram was {@linkplain Reason#FOREIGN another call's} or a good message
+ * {@linkplain Reason#UNEXPECTED not wanted now} (a repeated answer) is logged at debug level: both are
+ * normal on a shared LAN. Anything else is a warning. One thread only.
  */
 final class Ignored {
     static final long LOG_INTERVAL_MILLIS = 10_000;
@@ -73,11 +74,11 @@ final class Ignored {
         long count = windowCount;
         String counts = Arrays.stream(Reason.values()).filter(r -> window[r.ordinal()] > 0)
             .map(r -> window[r.ordinal()] + " " + r.label).collect(Collectors.joining(", "));
-        boolean onlyForeign = window[Reason.FOREIGN.ordinal()] == count;
+        boolean harmless = window[Reason.FOREIGN.ordinal()] + window[Reason.UNEXPECTED.ordinal()] == count;
         String line = "!broadcast " + session + ": ignored " + count + " datagram" + (count == 1 ? "" : "s") + " ("
             + counts + "); latest: " + lastReason.label + ", " + lastBytes + " bytes from " + lastSender.getHostAddress()
             + ": " + lastDetail;
-        if (onlyForeign) {
+        if (harmless) {
             log.debug(line);
         } else {
             log.warn(line);
