@@ -25,6 +25,7 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCSignalingState;
+import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
@@ -278,6 +279,19 @@ final class Connection implements AutoCloseable {
             left.release();
         }
         state = CallState.CLOSED;
+    }
+
+    /** WebRTC's statistics now; completes on a WebRTC thread (fails once the connection is closed). */
+    CompletableFuture<RTCStatsReport> stats() {
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
+        synchronized (this) {
+            if (closed) {
+                report.completeExceptionally(new IllegalStateException("connection closed"));
+            } else {
+                peer.getStats(report::complete);
+            }
+        }
+        return report;
     }
 
     boolean closed() {

@@ -1,17 +1,25 @@
 package flitter.webrtc.impl;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.osgi.service.log.Logger;
 
+import dev.onvoid.webrtc.RTCStatsReport;
 import flitter.model.Node;
 import flitter.webrtc.Call;
+import flitter.webrtc.CallInfo;
+import flitter.webrtc.CallStats;
 import flitter.webrtc.CallState;
 import flitter.webrtc.Signalling;
 
@@ -28,6 +36,8 @@ import flitter.webrtc.Signalling;
  * so that the peer sees the call end.
  */
 final class Endpoint implements Connection.Listener {
+    /** Signalling attributes whose values are never shown. */
+    private static final Pattern SECRET = Pattern.compile("(?i)secret|password|passwd|token|key|credential");
     /** Pause before signalling starts again after a session reported that it cannot go on. */
     static final long RETRY_MILLIS = 5000;
 
@@ -39,8 +49,10 @@ final class Endpoint implements Connection.Listener {
     // Written by the render thread (and the signalling registry), read on the control thread.
     private volatile Wanted wanted = Wanted.NONE;
 
+    // Written on the control thread; read there, and by operators (calls()).
+    private volatile Wanted running = Wanted.NONE;
+
     // Control thread only.
-    private Wanted running = Wanted.NONE;
     private Signalling.Session session;
     private SessionCall call;
     private long pausedUntil;
@@ -48,8 +60,12 @@ final class Endpoint implements Connection.Listener {
     /** The last call's connection, kept to be negotiated again (see {@link Connection}); not live. */
     private Connection spare;
 
-    // Written on the control thread, read by the render thread.
+    // Written on the control thread, read by the render thread and operators.
     private volatile Connection connection;
+    /** When the current connection connected (System.nanoTime), or 0. */
+    private volatile long connectedSince;
+    /** The current connection's remote address, once known. */
+    private volatile String peer;
 
     /** A signalling service and the node it was asked to run with. */
     private record Wanted(Signalling signalling, Node node) {
@@ -105,6 +121,54 @@ final class Endpoint implements Connection.Listener {
     /** The current connection, or null. */
     Connection connection() {
         return connection;
+    }
+
+    /** What an operator sees of this endpoint; {@code provider} names the bundle of a signalling service. */
+    CallInfo info(Function<Signalling, String> provider) {
+        Wanted shown = running;
+        Connection current = connection;
+        long since = connectedSince;
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (shown.node != null) {
+            shown.node.attributes().forEach((key, value) -> parameters.put(key, SECRET.matcher(key).find() ? "****"
+                : value.repr()));
+        }
+        return new CallInfo(name, shown.kind(), parameters, current == null ? null : current.state(), peer,
+            since == 0 ? null : Duration.ofNanos(System.nanoTime() - since),
+            shown.signalling == null ? null : provider.apply(shown.signalling));
+    }
+
+    /**
+     * The current connection's statistics over {@code millis}: two readings that far apart; empty when
+     * there is no connection or it goes meanwhile.
+     */
+    CompletionStage<Optional<CallStats>> stats(long millis) {
+        Connection current = connection;
+        if (current == null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return current.stats().thenCompose(first -> {
+            CompletableFuture<RTCStatsReport> second = new CompletableFuture<>();
+            control.schedule(() -> current.stats().whenComplete((report, error) -> {
+                if (error != null) {
+                    second.completeExceptionally(error);
+                } else {
+                    second.complete(report);
+                }
+            }), millis, TimeUnit.MILLISECONDS);
+            return second.thenApply(later -> Optional.of(CallStatistics.of(name, first, later)));
+        }).orTimeout(millis + 5000, TimeUnit.MILLISECONDS).exceptionally(error -> Optional.empty());
+    }
+
+    /** Ends the connection, from an operator; signalling starts again at once, as after a failure. */
+    void hangUp() {
+        control.execute(() -> {
+            if (!closed && (session != null || connection != null)) {
+                log.info("{}: WebRTC call hung up by the operator; signalling again", name);
+                stop(true);
+                reconcile();
+            }
+        });
     }
 
     /** A signalling service is going: closes its session and connection before this returns. */
@@ -196,6 +260,8 @@ final class Endpoint implements Connection.Listener {
         running = Wanted.NONE;
         Connection current = connection;
         connection = null;
+        connectedSince = 0;
+        peer = null;
         if (keep && current != null && current.state() != CallState.CONNECTED) {
             current.live(false);
             if (spare != null && spare != current) {
@@ -241,7 +307,15 @@ final class Endpoint implements Connection.Listener {
             return;
         }
         switch (state) {
-            case CONNECTED -> log.info("{}: WebRTC connection up via !{}", name, running.kind());
+            case CONNECTED -> {
+                log.info("{}: WebRTC connection up via !{}", name, running.kind());
+                connectedSince = System.nanoTime();
+                changed.stats().thenAccept(report -> control.execute(() -> {
+                    if (changed == connection) {
+                        peer = CallStatistics.peer(report);
+                    }
+                }));
+            }
             case FAILED, CLOSED -> {
                 log.info("{}: WebRTC connection {}; signalling again", name, state.symbol());
                 stop(true);

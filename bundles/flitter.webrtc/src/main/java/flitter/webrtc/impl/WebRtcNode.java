@@ -48,7 +48,8 @@ final class WebRtcNode extends ProgramNode {
 
     @Override
     protected void prepare(Node node, WindowFrame frame, boolean resized) {
-        endpoint.name(path(node));
+        Vector id = node.attribute("id");
+        endpoint.name(id != null && id.length() > 0 ? id.asString() : path(node));
         for (Node child : node.children()) {
             Signalling signalling = factory.signalling(child.kind());
             if (signalling != null) {
