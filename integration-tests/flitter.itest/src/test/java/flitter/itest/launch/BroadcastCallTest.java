@@ -209,26 +209,66 @@ class BroadcastCallTest {
     }
 
     @Test
-    void theBroadcastBundleUninstalledDuringACallEndsItQuietlyAndInstalledAgainBringsItBack() throws Exception {
+    void theBroadcastBundleSwappedDuringACallEndsItQuietlyAndBringsItBackAtEachStep() throws Exception {
         Host answerer = java(namespaces.b, "b", "answer", "swap", YMCK, "--shell");
         java(namespaces.a, "a", "call", "swap", RGBW);
-        awaitPicture(folder.resolve("b"), "connected", RGBW_SEEN, CONNECT);
+        Path shown = folder.resolve("b");
+        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT);
         answerer.shell("lb -s flitter.signalling.broadcast");
         String listed = answerer.awaitLine(l -> l.contains("|Active") && l.contains("|flitter.signalling.broadcast ("), CONNECT);
         String id = listed.replaceAll("^\\D*(\\d+)\\|.*$", "$1");
 
-        long uninstalled = System.currentTimeMillis();
+        // Uninstalled from the shell: the call ends, state=null, the node shows its own picture.
+        long step = System.currentTimeMillis();
         answerer.shell("uninstall " + id);
-        awaitPicture(folder.resolve("b"), "", YMCK_SEEN, Duration.ofSeconds(10), uninstalled);
+        awaitPicture(shown, "", YMCK_SEEN, Duration.ofSeconds(10), step);
 
-        long installed = System.currentTimeMillis();
+        // Installed from the shell: the call comes back.
+        step = System.currentTimeMillis();
         answerer.shell("install file:" + BUNDLE);
-        String bundleId = answerer.awaitLine(l -> l.contains("Bundle ID:"), Duration.ofSeconds(10))
+        String installedId = answerer.awaitLine(l -> l.contains("Bundle ID:"), Duration.ofSeconds(10))
             .replaceAll("^.*Bundle ID: (\\d+).*$", "$1");
-        answerer.shell("start " + bundleId);
-        awaitPicture(folder.resolve("b"), "connected", RGBW_SEEN, CONNECT, installed);
-        awaitPicture(folder.resolve("a"), "connected", YMCK_SEEN, CONNECT, installed);
+        answerer.shell("start " + installedId);
+        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+
+        // Updated from the shell: stopped (the call ends) and started again (a new call comes up).
+        long calls = callsUp(answerer);
+        step = System.currentTimeMillis();
+        answerer.shell("update " + installedId);
+        awaitCallsUp(answerer, calls + 1);
+        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+
+        // Handed to the load folder: uninstalled from the shell, then a jar dropped into load/ is
+        // installed, a newer one updates it, and deleting it uninstalls it.
+        answerer.shell("uninstall " + installedId);
+        awaitPicture(shown, "", YMCK_SEEN, Duration.ofSeconds(10), System.currentTimeMillis());
+        step = System.currentTimeMillis();
+        Path dropped = shown.resolve("load/flitter.signalling.broadcast.jar");
+        Files.copy(BUNDLE, dropped);
+        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+        calls = callsUp(answerer);
+        step = System.currentTimeMillis();
+        Files.setLastModifiedTime(dropped, java.nio.file.attribute.FileTime.fromMillis(step + 1000));
+        awaitCallsUp(answerer, calls + 1);
+        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+        step = System.currentTimeMillis();
+        Files.delete(dropped);
+        awaitPicture(shown, "", YMCK_SEEN, Duration.ofSeconds(10), step);
+
         assertNoErrors(answerer);
+    }
+
+    /** How many calls the host has seen come up, from its log. */
+    private static long callsUp(Host host) throws IOException {
+        return host.output().lines().filter(l -> l.contains("WebRTC connection up")).count();
+    }
+
+    private static void awaitCallsUp(Host host, long count) throws Exception {
+        long deadline = System.nanoTime() + CONNECT.toNanos();
+        while (callsUp(host) < count) {
+            assertTrue(System.nanoTime() < deadline, "no new call came up:\n" + host.output());
+            Thread.sleep(100);
+        }
     }
 
     /** Sends {@code count} hostile datagrams from side A to the answerer's port on side B. */
