@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,22 +25,26 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 import flitter.engine.RendererFactory;
+import flitter.engine.RunningShow;
 import flitter.language.Compiler;
 
 /**
  * Runs shows and keeps the whiteboard of renderer factories they hand their nodes to. Registered
  * under this (private) class for the bundle's own components: the command line and configured shows.
+ * Each show, while it runs, is also a {@link RunningShow} service for the operator's commands.
  */
 @Component(service = Engine.class)
 public final class Engine {
     private record Registered(String kind, RendererFactory factory) {
     }
 
+    private final BundleContext context;
     private final Compiler compiler;
     private final Logger log;
     private final PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private final List<Registered> factories = new CopyOnWriteArrayList<>();
     private final Set<Show> shows = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger numbers = new AtomicInteger();
     /**
      * The bnd launcher exits on Ctrl-C or SIGTERM without stopping the framework: this hook ends the
      * shows first, so that their state is saved and their renderers closed.
@@ -44,7 +52,8 @@ public final class Engine {
     private final Thread shutdownHook = new Thread(this::stopShows, "flitter engine shutdown");
 
     @Activate
-    public Engine(@Reference Compiler compiler, @Reference LoggerFactory logs) {
+    public Engine(BundleContext context, @Reference Compiler compiler, @Reference LoggerFactory logs) {
+        this.context = context;
         this.compiler = compiler;
         this.log = logs.getLogger("flitter.engine");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -80,15 +89,21 @@ public final class Engine {
     }
 
     Show show(Options options) {
-        return new Show(options, compiler, this::factory, log, out);
+        return new Show(numbers.incrementAndGet(), options, compiler, this::factory, log, out);
     }
 
-    /** Runs a show on the calling thread to its end; returns its exit status. */
+    /** Runs a show on the calling thread to its end, registered as a service meanwhile; returns its exit status. */
     int run(Show show) {
         shows.add(show);
+        ServiceRegistration<RunningShow> registration = context.registerService(RunningShow.class, show, null);
         try {
             return show.run();
         } finally {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // the bundle stopped first, which unregistered it
+            }
             shows.remove(show);
         }
     }

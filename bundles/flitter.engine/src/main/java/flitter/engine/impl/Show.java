@@ -10,8 +10,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +24,12 @@ import java.util.function.Function;
 import org.osgi.service.log.Logger;
 
 import flitter.engine.Frame;
+import flitter.engine.FrameStats;
 import flitter.engine.RendererFactory;
+import flitter.engine.RunningShow;
+import flitter.engine.ShowPage;
 import flitter.language.Compiler;
+import flitter.language.ParseError;
 import flitter.language.Program;
 import flitter.language.Result;
 import flitter.model.State;
@@ -31,14 +39,19 @@ import flitter.model.Vector;
  * The frame loop of one show: programs as pages, the clock and beat, the frame names, live reload,
  * the state file, pacing and the hand-over of top-level nodes to renderers. It follows the original
  * engine's loop frame for frame; {@link #run()} runs it on the calling thread (the frame thread).
+ *
+ * <p>As a {@link RunningShow} it takes operators' commands: each becomes a task that the frame thread
+ * runs at the start of a frame, before the frame's names are made, so that every change to the show
+ * happens on that thread and a frame sees either all of a change or none of it.
  */
-final class Show {
+final class Show implements RunningShow {
     /** The state key where each page keeps its beat counter (tempo, quantum, start), as the original does. */
     static final Vector COUNTER = Vector.of("_counter");
     static final double STATE_SAVE_PERIOD = 1;
     static final double RELOAD_PERIOD = 0.25;
     static final double STATS_PERIOD = 5;
 
+    private final int number;
     private final Options options;
     private final Compiler compiler;
     private final Logger log;
@@ -49,6 +62,7 @@ final class Show {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Object lifecycle = new Object();
     private boolean looping;
+    private boolean finished;
     private Thread frameThread;
 
     private final List<Page> pages = new ArrayList<>();
@@ -58,8 +72,15 @@ final class Show {
     private double targetFps;
     private Page page;
     private volatile int switchTo = -1;
+    /** The names defined for the programs: {@code --define}, then operators' {@code flitter:define}. */
+    private final Map<String, Vector> defines;
+    /** The names that are the same every frame: the defined names and the options. */
+    private Map<String, Vector> fixed;
+    private final FrameTiming timing = new FrameTiming(STATS_PERIOD);
 
-    Show(Options options, Compiler compiler, Function<String, RendererFactory> factories, Logger log, PrintStream out) {
+    Show(int number, Options options, Compiler compiler, Function<String, RendererFactory> factories, Logger log,
+            PrintStream out) {
+        this.number = number;
         this.options = options;
         this.compiler = compiler;
         this.log = log;
@@ -67,6 +88,13 @@ final class Show {
         this.renderers = new RendererSet(factories, log);
         this.targetFps = options.fps();
         this.stateFile = options.stateFile();
+        this.defines = new LinkedHashMap<>(options.defines());
+        this.fixed = fixedNames();
+    }
+
+    @Override
+    public int number() {
+        return number;
     }
 
     /** The engine's clock: seconds, monotonic (the same clock as the original's on Linux). */
@@ -128,6 +156,7 @@ final class Show {
                 // or drops its renderers itself after this (there are none left by then).
                 synchronized (lifecycle) {
                     looping = false;
+                    finished = true;
                     runFrameTasks();
                     renderers.closeAll();
                 }
@@ -151,21 +180,6 @@ final class Show {
         Set<String> errors = new HashSet<>();
         List<String> logs = List.of();
         double nextReload = 0;
-
-        Map<String, Vector> fixed = new LinkedHashMap<>(options.defines());
-        fixed.put("realtime", Vector.of(realtime));
-        fixed.put("screen", Vector.of(options.screen()));
-        fixed.put("fullscreen", Vector.of(options.fullscreen()));
-        fixed.put("vsync", Vector.of(options.vsync()));
-        fixed.put("offscreen", Vector.of(options.offscreen()));
-        fixed.put("opengl_es", Vector.FALSE);
-        fixed.put("run_time", options.runTime() == null ? Vector.NULL : Vector.of(options.runTime()));
-
-        double statsStart = Double.NaN;
-        long statsFrames = 0;
-        double evaluate = 0;
-        double render = 0;
-        double waited = 0;
 
         while (stop.getCount() > 0 && Pacing.running(options.runTime(), frameTime - startTime, targetFps)) {
             runFrameTasks();
@@ -216,12 +230,10 @@ final class Show {
                 logs = result.logs();
             }
             double evaluated = clock();
-            evaluate += evaluated - started;
 
             FrameView view = new FrameView(Collections.unmodifiableMap(names), page.state, page.path, options.offscreen(), this);
             renderers.update(result == null ? List.of() : result.nodes(), view);
             double now = clock();
-            render += now - evaluated;
 
             page.state.set(COUNTER, Vector.of(counter.tempo(), counter.quantum(), counter.start()));
 
@@ -241,18 +253,9 @@ final class Show {
             }
 
             frame++;
-            statsFrames++;
-            double statsTime = realtime ? frameTime : now;
-            if (Double.isNaN(statsStart)) {
-                statsStart = statsTime;
-                statsFrames = 0;
-            } else if (statsTime - statsStart > STATS_PERIOD) {
-                log.debug(String.format("%.1f fps; %.1f/%.1f/%.1f ms per frame (evaluate/render/wait); performance %.2f",
-                    statsFrames / (statsTime - statsStart), 1000 * evaluate / statsFrames, 1000 * render / statsFrames,
-                    1000 * waited / statsFrames, performance));
-                statsStart = statsTime;
-                statsFrames = 0;
-                evaluate = render = waited = 0;
+            FrameStats window = timing.frame(realtime ? frameTime : now, evaluated - started, now - evaluated, performance);
+            if (window != null) {
+                log.debug(window.toString());
             }
 
             performance = Pacing.performance(performance, realtime, frameTime, now, targetFps);
@@ -266,7 +269,7 @@ final class Show {
                 if (step.sleep() > 0) {
                     double before = clock();
                     sleep(step.sleep());
-                    waited += clock() - before;
+                    timing.waited(clock() - before);
                 }
             }
         }
@@ -279,6 +282,18 @@ final class Show {
             Thread.currentThread().interrupt();
             stop();
         }
+    }
+
+    private Map<String, Vector> fixedNames() {
+        Map<String, Vector> names = new LinkedHashMap<>(defines);
+        names.put("realtime", Vector.of(options.realtime()));
+        names.put("screen", Vector.of(options.screen()));
+        names.put("fullscreen", Vector.of(options.fullscreen()));
+        names.put("vsync", Vector.of(options.vsync()));
+        names.put("offscreen", Vector.of(options.offscreen()));
+        names.put("opengl_es", Vector.FALSE);
+        names.put("run_time", options.runTime() == null ? Vector.NULL : Vector.of(options.runTime()));
+        return names;
     }
 
     /** A page's pragmas set the tempo and quantum unless its counter was restored; {@code fps} always. */
@@ -325,6 +340,94 @@ final class Show {
                 switchTo = target;
             }
         }
+    }
+
+    @Override
+    public CompletionStage<List<ShowPage>> pages() {
+        return onFrameThread(() -> {
+            Page showing = showing();
+            return pages.stream().map(p -> new ShowPage(p.number, p.path, p == showing)).toList();
+        });
+    }
+
+    @Override
+    public CompletionStage<ShowPage> load(Path program) {
+        Path path = program.toAbsolutePath().normalize();
+        Page.Compiled compiled;
+        try {
+            compiled = Page.compile(compiler, path);
+        } catch (ParseError | IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return onFrameThread(() -> {
+            Page target = pages.stream().filter(p -> p.path.equals(path)).findFirst().orElse(null);
+            if (target == null) {
+                target = new Page(pages.size(), path, globalState.computeIfAbsent(path.toString(), p -> new State()), compiled);
+                pages.add(target);
+                log.info("Added page {}: {}", target.number, path);
+            }
+            switchTo = target == page ? -1 : target.number;
+            return new ShowPage(target.number, target.path, true);
+        });
+    }
+
+    @Override
+    public CompletionStage<ShowPage> reload() {
+        return onFrameThread(() -> {
+            Page showing = showing();
+            showing.reload(compiler, log);
+            return new ShowPage(showing.number, showing.path, true);
+        });
+    }
+
+    @Override
+    public CompletionStage<Map<Vector, Vector>> state() {
+        return onFrameThread(() -> Map.copyOf(showing().state.entries()));
+    }
+
+    @Override
+    public CompletionStage<Void> define(String name, Vector value) {
+        return onFrameThread(() -> {
+            defines.put(name, value);
+            fixed = fixedNames();
+            log.info("Defined {} as {}", name, value.repr());
+            return null;
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<FrameStats>> frameStats() {
+        return onFrameThread(() -> Optional.ofNullable(timing.latest()));
+    }
+
+    /** The page showing, or the one a command of this frame switched to (the switch happens at its end). */
+    private Page showing() {
+        int requested = switchTo;
+        return requested >= 0 ? pages.get(requested) : page;
+    }
+
+    /**
+     * Hands {@code work} to the frame thread, which does it at the start of its next frame, unless the
+     * caller has given up (completed or cancelled the stage) by then.
+     */
+    private <T> CompletionStage<T> onFrameThread(Callable<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        synchronized (lifecycle) {
+            if (finished) {
+                return CompletableFuture.failedFuture(new IllegalStateException("show " + number + " has ended"));
+            }
+            frameTasks.add(() -> {
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    result.complete(work.call());
+                } catch (Exception e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+        return result;
     }
 
     private void runFrameTasks() {

@@ -104,7 +104,7 @@ class ShowTest {
                 return program;
             }
         };
-        return new Show(Options.parse(args), compiler, kind -> null, silent(), new PrintStream(new ByteArrayOutputStream()));
+        return new Show(1, Options.parse(args), compiler, kind -> null, silent(), new PrintStream(new ByteArrayOutputStream()));
     }
 
     private static Logger silent() {
