@@ -181,6 +181,43 @@ class WebRtcCallTest {
     }
 
     @Test
+    void aSignallingServiceThatLeavesDoesNotTouchTheCallsOfAnother() throws Exception {
+        PairSignalling other = new PairSignalling();
+        Hashtable<String, Object> kind = new Hashtable<>();
+        kind.put(Signalling.KIND, "other");
+        ServiceRegistration<?> otherRegistration = context.registerService(Signalling.class, other, kind);
+        String program = String.join("\n",
+            "!offscreen size=320;240",
+            "    !webrtc state=:caller",
+            "        !pair call='kept'",
+            "        " + quadrants("1;0;0", "0;1;0", "0;0;1", "1;1;1"),
+            "    !webrtc state=:answerer",
+            "        !pair answer='kept'",
+            "        " + quadrants("1;1;0", "1;0;1", "0;1;1", "0;0;0"),
+            "    !webrtc state=:caller2",
+            "        !other call='swapped'",
+            "        " + quadrants("1;0;0", "0;1;0", "0;0;1", "1;1;1"),
+            "    !webrtc state=:answerer2",
+            "        !other answer='swapped'",
+            "        " + quadrants("1;1;0", "1;0;1", "0;1;1", "0;0;0"));
+        try (Show show = show(program)) {
+            show.until(Duration.ofSeconds(30), 30, () -> connected(show, "caller", "answerer", "caller2", "answerer2"),
+                () -> "caller " + show.state("caller") + ", caller2 " + show.state("caller2"));
+            int offers = pair.offers.get();
+            otherRegistration.unregister();
+            long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            show.until(Duration.ofSeconds(10), 30, () -> {
+                assertTrue(connected(show, "caller", "answerer"), "the !pair call was touched: caller "
+                    + show.state("caller") + ", answerer " + show.state("answerer"));
+                return System.nanoTime() > end;
+            }, () -> "");
+            assertEquals(Vector.NULL, show.state("caller2"));
+            assertEquals(Vector.NULL, show.state("answerer2"));
+            assertEquals(offers, pair.offers.get(), "the !pair call was made again");
+        }
+    }
+
+    @Test
     void aSignallingServiceThatLeavesEndsItsCallsAndOneThatArrivesIsUsed() throws Exception {
         try (Show show = show(TWO_ENDPOINTS)) {
             show.until(Duration.ofSeconds(30), 30, () -> connected(show, "caller", "answerer"),

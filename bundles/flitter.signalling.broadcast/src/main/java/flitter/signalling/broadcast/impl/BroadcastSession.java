@@ -52,11 +52,16 @@ final class BroadcastSession implements Signalling.Session {
     private volatile Channel channel;
 
     BroadcastSession(Settings settings, Call call, Keys keys, Logger log) {
+        this(settings, call, keys, log, Ignored.LOG_INTERVAL_MILLIS);
+    }
+
+    /** A session that logs ignored datagrams at most once per {@code logIntervalMillis}. */
+    BroadcastSession(Settings settings, Call call, Keys keys, Logger log, long logIntervalMillis) {
         this.settings = settings;
         this.call = call;
         this.keys = keys;
         this.log = log;
-        this.ignored = new Ignored(log, call.name() + " " + settings);
+        this.ignored = new Ignored(log, call.name() + " " + settings, logIntervalMillis);
         this.thread = new Thread(this::run, "flitter-broadcast-" + (settings.calling() ? "call-" : "answer-")
             + settings.id());
         thread.setDaemon(true);

@@ -8,12 +8,13 @@ import org.osgi.service.log.Logger;
 
 /**
  * Datagrams a session could not use, counted by reason, and logged at most once per
- * {@link #LOG_INTERVAL_MILLIS}: one line with the counts since the last line and the latest example. A
+ * interval (by default {@link #LOG_INTERVAL_MILLIS}): one line with the counts since the last line and the latest example. A
  * window in which every datagram was {@linkplain Reason#FOREIGN another call's} or a good message
  * {@linkplain Reason#UNEXPECTED not wanted now} (a repeated answer) is logged at debug level: both are
  * normal on a shared LAN. Anything else is a warning. One thread only.
  */
 final class Ignored {
+    /** The default {@code logInterval}. */
     static final long LOG_INTERVAL_MILLIS = 10_000;
 
     enum Reason {
@@ -37,6 +38,7 @@ final class Ignored {
 
     private final Logger log;
     private final String session;
+    private final long intervalMillis;
     private final long[] total = new long[Reason.values().length];
     private final long[] window = new long[Reason.values().length];
     private long windowCount;
@@ -47,8 +49,14 @@ final class Ignored {
     private long nextLog;
 
     Ignored(Logger log, String session) {
+        this(log, session, LOG_INTERVAL_MILLIS);
+    }
+
+    /** Logs at most once per {@code intervalMillis}. */
+    Ignored(Logger log, String session, long intervalMillis) {
         this.log = log;
         this.session = session;
+        this.intervalMillis = intervalMillis;
     }
 
     /**
@@ -85,7 +93,7 @@ final class Ignored {
         }
         Arrays.fill(window, 0);
         windowCount = 0;
-        nextLog = nowMillis + LOG_INTERVAL_MILLIS;
+        nextLog = nowMillis + intervalMillis;
     }
 
     /** How many datagrams were ignored for {@code reason} in the session's life. */

@@ -11,14 +11,22 @@ record Settings(String id, boolean calling, String secret, int port, String host
     static final int DEFAULT_PORT = 5111;
     static final String DEFAULT_SECRET = "flitter_webrtc";
 
-    /** The settings of {@code node}; {@code id} is null when it names neither a call nor an answer. */
+    /** The settings of {@code node} with the original's defaults. */
     static Settings of(Node node) {
+        return of(node, DEFAULT_PORT, DEFAULT_SECRET);
+    }
+
+    /**
+     * The settings of {@code node}, with {@code defaultPort} and {@code defaultSecret} where it says
+     * none; {@code id} is null when it names neither a call nor an answer.
+     */
+    static Settings of(Node node, int defaultPort, String defaultSecret) {
         String call = text(node.attribute("call"));
         String answer = text(node.attribute("answer"));
         String secret = text(node.attribute("secret"));
         String host = text(node.attribute("host"));
         Vector portValue = node.attribute("port");
-        int port = DEFAULT_PORT;
+        int port = defaultPort;
         if (portValue != null && portValue.length() == 1 && portValue.isNumeric()) {
             double value = portValue.asDouble();
             if (value != Math.rint(value) || value < 1 || value > 65535) {
@@ -27,7 +35,7 @@ record Settings(String id, boolean calling, String secret, int port, String host
             port = (int) value;
         }
         boolean calling = call != null;
-        return new Settings(calling ? call : answer, calling, secret == null ? DEFAULT_SECRET : secret, port,
+        return new Settings(calling ? call : answer, calling, secret == null ? defaultSecret : secret, port,
             host == null ? "" : host);
     }
 

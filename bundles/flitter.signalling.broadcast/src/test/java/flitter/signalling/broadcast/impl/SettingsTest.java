@@ -46,4 +46,12 @@ class SettingsTest {
             .withAttribute("secret", Vector.of("hunter2")));
         assertFalse(settings.toString().contains("hunter2"), settings.toString());
     }
+
+    @Test
+    void theHostsConfiguredDefaultsApplyWhereTheNodeSaysNothing() {
+        Node node = Node.of("broadcast").withAttribute("call", Vector.of("x"));
+        assertEquals(new Settings("x", true, "venue", 6000, ""), Settings.of(node, 6000, "venue"));
+        assertEquals(new Settings("x", true, "mine", 7000, ""),
+            Settings.of(node.withAttribute("port", Vector.of(7000)).withAttribute("secret", Vector.of("mine")), 6000, "venue"));
+    }
 }
