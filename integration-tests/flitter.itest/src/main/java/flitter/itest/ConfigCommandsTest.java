@@ -107,6 +107,58 @@ class ConfigCommandsTest {
         assertEquals("video/H264", codec, "the codec of the call after config:set");
     }
 
+    /** Fresh noise every frame: video no encoder can make small by itself. */
+    private static final String NOISE = String.join("\n",
+        "${HEADER}",
+        "in vec2 coord;",
+        "out vec4 color;",
+        "uniform float t;",
+        "float hash(vec2 p) { return fract(sin(dot(p, vec2(12.9898, 78.233))) * 43758.5453); }",
+        "void main() {",
+        "    vec2 p = floor(coord * 320.0) + vec2(mod(t * 97.0, 1000.0), mod(t * 31.0, 1000.0));",
+        "    color = vec4(hash(p), hash(p + 1.7), hash(p + 4.3), 1.0);",
+        "}");
+
+    /** The caller's outgoing bitrate, measured after the call has had {@code rampSeconds} to settle. */
+    private long outgoingBitrate(int rampSeconds) throws Exception {
+        String program = String.join("\n",
+            "!offscreen size=320;240",
+            "    !webrtc id=:caller state=:caller",
+            "        !pair call='bitrate'",
+            "        !shader t=frame fragment=NOISE",
+            "    !webrtc id=:answerer state=:answerer",
+            "        !pair answer='bitrate'",
+            "        !shader t=time fragment=NOISE");
+        try (Show show = new Show(compiler, offscreen, program).name("NOISE", Vector.of(NOISE))) {
+            show.until(Duration.ofSeconds(30), 30, () -> show.state("caller").equals(Vector.symbol("connected")),
+                () -> "caller " + show.state("caller"));
+            long settled = System.nanoTime() + Duration.ofSeconds(rampSeconds).toNanos();
+            show.until(Duration.ofSeconds(rampSeconds + 10), 30, () -> System.nanoTime() > settled, () -> "");
+            java.util.concurrent.CompletableFuture<Object> stats = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Gogo.result(shell, "webrtc:stats caller");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            show.until(Duration.ofSeconds(20), 30, stats::isDone, () -> "webrtc:stats did not finish");
+            return ((CallStats) stats.get()).outgoing().bitsPerSecond();
+        }
+    }
+
+    @Test
+    void aBitrateSetFromTheShellCapsTheNextCall() throws Exception {
+        long free = outgoingBitrate(4);
+        Gogo.run(shell, "config:set flitter.webrtc maxBitrate 100000");
+        // ConfigAdmin hands the change over on its own thread: give it a moment before the next call.
+        Thread.sleep(500);
+        long capped = outgoingBitrate(4);
+        System.out.printf("outgoing noise at 320x240: %d kbit/s free, %d kbit/s with maxBitrate 100000%n",
+            free / 1000, capped / 1000);
+        assertTrue(capped < 160_000, "capped at 100 kbit/s, the call sent " + capped + " bit/s");
+        assertTrue(free > 2 * capped, "uncapped " + free + " bit/s, capped " + capped + " bit/s");
+    }
+
     @Test
     void secretsAreMaskedAndUnsetRestoresTheDefault() throws Exception {
         Gogo.run(shell, "config:set flitter.webrtc icePassword hunter2-do-not-show");

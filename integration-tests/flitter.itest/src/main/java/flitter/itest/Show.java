@@ -24,6 +24,7 @@ final class Show implements AutoCloseable {
     private final Renderer renderer;
     private final State state = new State();
     private final Map<String, Vector> names = new HashMap<>();
+    private long frames;
     private final Frame frame = new Frame() {
         @Override
         public Map<String, Vector> names() {
@@ -64,8 +65,9 @@ final class Show implements AutoCloseable {
         return this;
     }
 
-    /** Runs the program and renders its first top-level node. */
+    /** Runs the program (with the name {@code frame} counting frames, as the engine's) and renders its first top-level node. */
     void frame() throws Exception {
+        names.put("frame", Vector.of(frames++));
         renderer.update(program.run(names, state).nodes().get(0), frame);
     }
 
