@@ -90,21 +90,18 @@ class ConfigCommandsTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String codec = null;
         while (!"video/H264".equals(codec) && System.nanoTime() < deadline) {
-            try (Show show = new Show(compiler, offscreen, TWO_ENDPOINTS).name("QUADRANTS", Vector.of(WebRtcCallTest.QUADRANTS))) {
+            try (Show show = new Show(compiler, offscreen, TWO_ENDPOINTS)
+                    .name("QUADRANTS", Vector.of(WebRtcCallTest.QUADRANTS))) {
                 show.until(Duration.ofSeconds(30), 30, () -> show.state("caller").equals(Vector.symbol("connected")),
                     () -> "caller " + show.state("caller"));
-                java.util.concurrent.CompletableFuture<Object> stats = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return Gogo.result(shell, "webrtc:stats caller");
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                show.until(Duration.ofSeconds(20), 30, stats::isDone, () -> "webrtc:stats did not finish");
-                codec = ((CallStats) stats.get()).outgoing().codec();
+                codec = callersStats(show).outgoing().codec();
             }
         }
         assertEquals("video/H264", codec, "the codec of the call after config:set");
+    }
+
+    private CallStats callersStats(Show show) throws Exception {
+        return (CallStats) show.whileShowing(() -> Gogo.result(shell, "webrtc:stats caller"));
     }
 
     /** Fresh noise every frame: video no encoder can make small by itself. */
@@ -134,15 +131,7 @@ class ConfigCommandsTest {
                 () -> "caller " + show.state("caller"));
             long settled = System.nanoTime() + Duration.ofSeconds(rampSeconds).toNanos();
             show.until(Duration.ofSeconds(rampSeconds + 10), 30, () -> System.nanoTime() > settled, () -> "");
-            java.util.concurrent.CompletableFuture<Object> stats = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return Gogo.result(shell, "webrtc:stats caller");
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            show.until(Duration.ofSeconds(20), 30, stats::isDone, () -> "webrtc:stats did not finish");
-            return ((CallStats) stats.get()).outgoing().bitsPerSecond();
+            return callersStats(show).outgoing().bitsPerSecond();
         }
     }
 

@@ -2,6 +2,9 @@ package flitter.itest;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -65,7 +68,7 @@ final class Show implements AutoCloseable {
         return this;
     }
 
-    /** Runs the program (with the name {@code frame} counting frames, as the engine's) and renders its first top-level node. */
+    /** Runs the program ({@code frame} counts frames, as the engine's does) and renders its first top-level node. */
     void frame() throws Exception {
         names.put("frame", Vector.of(frames++));
         renderer.update(program.run(names, state).nodes().get(0), frame);
@@ -96,6 +99,24 @@ final class Show implements AutoCloseable {
                 next = System.nanoTime();
             }
         }
+    }
+
+    /**
+     * Runs {@code work} on a thread of its own while this show goes on at 30 fps (a shell command that
+     * measures a call needs frames to keep coming); returns its result.
+     */
+    <T> T whileShowing(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "while-showing");
+        thread.start();
+        until(Duration.ofSeconds(20), 30, result::isDone, () -> "the work did not finish");
+        return result.get(1, TimeUnit.SECONDS);
     }
 
     @Override

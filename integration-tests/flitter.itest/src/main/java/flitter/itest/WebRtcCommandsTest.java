@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -36,7 +34,7 @@ import flitter.webrtc.Signalling;
 /**
  * The {@code webrtc:} Gogo commands over two endpoints of one show paired by the test signalling: the
  * facts an operator asks for are there, secrets never are, and a hang-up leads to a new call. Commands
- * run on a thread of their own while the test thread keeps rendering frames, as in a real host.
+ * that measure run on a thread of their own while the test thread keeps rendering frames, as in a host.
  */
 @ExtendWith({BundleContextExtension.class, ServiceExtension.class})
 class WebRtcCommandsTest {
@@ -89,21 +87,6 @@ class WebRtcCommandsTest {
             && show.state("answerer").equals(Vector.symbol("connected"));
     }
 
-    /** Runs {@code command} in Gogo on another thread while frames go on; returns its result or output. */
-    private <T> T whileRendering(Show show, Callable<T> command) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(command.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "gogo-command");
-        thread.start();
-        show.until(Duration.ofSeconds(20), 30, result::isDone, () -> "the command did not finish");
-        return result.get(1, TimeUnit.SECONDS);
-    }
-
     @Test
     void callsListsBothEndpointsWithTheirFactsAndNoSecret() throws Exception {
         try (Show show = connected()) {
@@ -143,7 +126,7 @@ class WebRtcCommandsTest {
         try (Show show = connected()) {
             long rampedUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             show.until(Duration.ofSeconds(10), 30, () -> System.nanoTime() > rampedUp, () -> "");
-            CallStats stats = whileRendering(show, () -> (CallStats) Gogo.result(shell, "webrtc:stats caller"));
+            CallStats stats = show.whileShowing(() -> (CallStats) Gogo.result(shell, "webrtc:stats caller"));
             for (CallStats.Video video : List.of(stats.outgoing(), stats.incoming())) {
                 assertEquals("video/VP8", video.codec(), stats.toString());
                 assertEquals(320, video.width(), stats.toString());
@@ -153,7 +136,7 @@ class WebRtcCommandsTest {
             }
             assertTrue(stats.roundTripMillis() >= 0, stats.toString());
             assertTrue(stats.localCandidate() != null && stats.remoteCandidate() != null, stats.toString());
-            String shown = whileRendering(show, () -> Gogo.run(shell, "webrtc:stats answerer"));
+            String shown = show.whileShowing(() -> Gogo.run(shell, "webrtc:stats answerer"));
             assertTrue(shown.contains("outgoing     video/VP8 320x240"), shown);
             assertTrue(shown.contains("round trip"), shown);
             assertFalse(shown.contains(SECRET), shown);
