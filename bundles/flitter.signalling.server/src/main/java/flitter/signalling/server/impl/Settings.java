@@ -1,0 +1,53 @@
+package flitter.signalling.server.impl;
+
+/**
+ * What one listener runs with: {@link ServerConfig}'s values, checked, with the address perhaps given by
+ * the command line instead.
+ */
+record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms,
+        int maxConnectionsPerAddress, int idleTimeoutSeconds) {
+    /** How long a client has to send its request head. */
+    static final int HEAD_TIMEOUT_MILLIS = 10_000;
+    /** The least room for queued messages per client, whatever the largest message. */
+    static final long MIN_QUEUED_BYTES = 1 << 20;
+
+    Settings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host is empty");
+        }
+        check("port", port, 0, 65535);
+        check("maxMessageBytes", maxMessageBytes, 256, Integer.MAX_VALUE - 64);
+        check("maxMembersPerRoom", maxMembersPerRoom, 1, Integer.MAX_VALUE);
+        check("maxRooms", maxRooms, 1, Integer.MAX_VALUE);
+        check("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, Integer.MAX_VALUE);
+        check("idleTimeoutSeconds", idleTimeoutSeconds, 0, Integer.MAX_VALUE / 1000);
+    }
+
+    static Settings of(ServerConfig config) {
+        return new Settings(config.host().strip(), config.port(), config.maxMessageBytes(), config.maxMembersPerRoom(),
+            config.maxRooms(), config.maxConnectionsPerAddress(), config.idleTimeoutSeconds());
+    }
+
+    Settings at(String newHost, int newPort) {
+        return new Settings(newHost, newPort, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnectionsPerAddress,
+            idleTimeoutSeconds);
+    }
+
+    /**
+     * How much may wait to be sent to one client before it counts as not reading and is dropped: room for
+     * a few of the largest messages (a relayed one is a little larger than it came: {@code "from"}).
+     */
+    long maxQueuedBytes() {
+        return Math.max(MIN_QUEUED_BYTES, 4L * maxMessageBytes);
+    }
+
+    int idleMillis() {
+        return idleTimeoutSeconds * 1000;
+    }
+
+    private static void check(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be from " + min + " to " + max + ", not " + value);
+        }
+    }
+}
