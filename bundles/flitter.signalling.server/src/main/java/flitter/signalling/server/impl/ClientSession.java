@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.osgi.service.log.Logger;
 
+import flitter.json.Json;
+
 /**
  * The signalling protocol for one client, as the original server speaks it. The first message must be
  * {@code {"type": "join", "id": ID, "room": ROOM}}; after it, a message with {@code "to"} goes to that

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import flitter.json.Json;
+
 /**
  * The rooms of one server and their members, as the original server keeps them: a room is made by its
  * first join and removed when its last member leaves; members are listed in the order they joined, and

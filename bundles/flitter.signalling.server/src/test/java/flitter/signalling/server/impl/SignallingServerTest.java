@@ -23,6 +23,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import flitter.json.Json;
+
 /**
  * The server through real sockets on 127.0.0.1: clients on the JDK's WebSocket implementation, and a raw
  * one for what no proper client sends.

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.osgi.service.log.Logger;
 
+import flitter.json.Json;
 import flitter.webrtc.Call;
 import flitter.webrtc.Signalling;
 
@@ -31,6 +32,8 @@ final class WebSocketSession implements Signalling.Session {
     /** How long an exchange may wait for the server or the peer before starting over. */
     static final long EXCHANGE_MILLIS = 60_000;
     private static final long DESCRIBE_SECONDS = 30;
+    /** Messages nested deeper than this are refused. */
+    private static final int MAX_DEPTH = 16;
 
     private enum Step { MAKE_CALL, WAIT_CALL, WAIT_ANSWER, WAIT_FINISHED }
 
@@ -147,12 +150,15 @@ final class WebSocketSession implements Signalling.Session {
             if (next instanceof ServerLink.Ended ended) {
                 throw new Broken(ended.reason(), RETRY_MILLIS);
             }
-            Map<String, Object> message;
+            Map<?, ?> message;
             String type;
             try {
-                message = Json.object((String) next);
-                type = text(message, "type");
-            } catch (Json.Malformed e) {
+                if (!(Json.parse((String) next, MAX_DEPTH) instanceof Map<?, ?> object)) {
+                    throw new Broken("message encoding error: not a JSON object", RETRY_BAD_MESSAGE_MILLIS);
+                }
+                message = object;
+                type = textOrBroken(message, "type");
+            } catch (Json.ParseException e) {
                 throw new Broken("message encoding error: " + e.getMessage(), RETRY_BAD_MESSAGE_MILLIS);
             }
             switch (type) {
@@ -208,19 +214,11 @@ final class WebSocketSession implements Signalling.Session {
         return message;
     }
 
-    private static String text(Map<String, Object> message, String key) throws Json.Malformed {
+    private static String textOrBroken(Map<?, ?> message, String key) throws Broken {
         if (message.get(key) instanceof String text) {
             return text;
         }
-        throw new Json.Malformed("no string '" + key + "' in the message");
-    }
-
-    private static String textOrBroken(Map<String, Object> message, String key) throws Broken {
-        try {
-            return text(message, key);
-        } catch (Json.Malformed e) {
-            throw new Broken("message encoding error: " + e.getMessage(), RETRY_BAD_MESSAGE_MILLIS);
-        }
+        throw new Broken("message encoding error: no string '" + key + "' in the message", RETRY_BAD_MESSAGE_MILLIS);
     }
 
     private <T> T await(CompletionStage<T> stage) throws InterruptedException, ExecutionException, TimeoutException {

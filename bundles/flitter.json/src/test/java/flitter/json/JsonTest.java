@@ -1,4 +1,4 @@
-package flitter.signalling.server.impl;
+package flitter.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -80,7 +80,7 @@ class JsonTest {
         Json.ParseException e = assertThrows(Json.ParseException.class, () -> Json.parse("[[[[[[{}]]]]]]", 5));
         assertTrue(e.getMessage().contains("nested more than 5 deep"), e.getMessage());
         // Deep nesting fails with an error, never by overflowing the stack.
-        assertThrows(Json.ParseException.class, () -> Json.parse("[".repeat(100_000), ClientSession.MAX_DEPTH));
+        assertThrows(Json.ParseException.class, () -> Json.parse("[".repeat(100_000), 32));
     }
 
     private static void assertMalformed(String text, String what) {

@@ -1,4 +1,4 @@
-package flitter.signalling.server.impl;
+package flitter.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,7 +20,7 @@ import java.util.Map;
  * (integers of any size), {@link Double} (fractions and exponents; {@code NaN} and {@code Infinity} are
  * read and written as Python does), {@link Boolean} and {@code null}.
  */
-final class Json {
+public final class Json {
     private final String text;
     private final int maxDepth;
     private int at;
@@ -31,7 +31,7 @@ final class Json {
     }
 
     /** A malformed document: what was wrong and the character offset where it was found. */
-    static final class ParseException extends Exception {
+    public static final class ParseException extends Exception {
         private static final long serialVersionUID = 1L;
 
         ParseException(String message, int offset) {
@@ -40,7 +40,7 @@ final class Json {
     }
 
     /** Reads one JSON value (surrounded by nothing but whitespace), nested at most {@code maxDepth} deep. */
-    static Object parse(String text, int maxDepth) throws ParseException {
+    public static Object parse(String text, int maxDepth) throws ParseException {
         Json parser = new Json(text, maxDepth);
         parser.skipWhitespace();
         Object value = parser.value(0);
@@ -285,7 +285,7 @@ final class Json {
     }
 
     /** The value as {@code json.dumps(value)} writes it. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
