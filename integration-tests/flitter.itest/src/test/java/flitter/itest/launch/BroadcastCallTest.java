@@ -4,22 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,21 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code !broadcast} between real hosts, each in a network namespace of this test's own (broadcasts
  * never leave them): Java hosts started with {@code ./flitter} as a user starts them, and the Python
  * peer built on aiortc that speaks the original plugin's protocol. A Java host runs
- * src/test/fl/broadcast-call.fl, which records what it shows once a second as STATE-SECOND.png.
+ * src/test/fl/call.fl, which records what it shows once a second as STATE-SECOND.png.
  */
 class BroadcastCallTest {
-    private static final Path PROGRAM = Host.ROOT.resolve("integration-tests/flitter.itest/src/test/fl/broadcast-call.fl");
+    private static final Path PROGRAM = Host.ROOT.resolve("integration-tests/flitter.itest/src/test/fl/call.fl");
     private static final Path BUNDLE = Host.ROOT.resolve("bundles/flitter.signalling.broadcast/target/"
         + "flitter.signalling.broadcast-" + System.getProperty("flitter.version") + ".jar");
     private static final Duration CONNECT = Duration.ofSeconds(60);
-    /** Codec tolerance per channel, as in the in-framework WebRTC tests. */
-    private static final int TOLERANCE = 60;
-    /** The Java side A's picture, and the Python peer's: red, green, blue, white (TL, TR, BL, BR). */
-    private static final String[] RGBW = {"1;0;0", "0;1;0", "0;0;1", "1;1;1"};
-    private static final int[][] RGBW_SEEN = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {255, 255, 255}};
-    /** The Java side B's picture: yellow, magenta, cyan, black. */
-    private static final String[] YMCK = {"1;1;0", "1;0;1", "0;1;1", "0;0;0"};
-    private static final int[][] YMCK_SEEN = {{255, 255, 0}, {255, 0, 255}, {0, 255, 255}, {0, 0, 0}};
     /** How long the flood and the quiet period it is compared with last. */
     private static final long FLOOD_WINDOW_MILLIS = 6000;
     private static final Pattern LOG_TIME = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) ");
@@ -88,7 +75,7 @@ class BroadcastCallTest {
             String[] picture, String... more) throws IOException {
         Path out = Files.createDirectories(folder.resolve(name));
         List<String> args = new ArrayList<>(List.of(PROGRAM.toString(), "--fps", "30", "--verbose",
-            "-D", "out=" + out, "-D", "role=" + role, "-D", "id=" + id,
+            "-D", "out=" + out, "-D", "signalling=broadcast", "-D", "role=" + role, "-D", "id=" + id,
             "-D", "tl=" + picture[0], "-D", "tr=" + picture[1], "-D", "bl=" + picture[2], "-D", "br=" + picture[3]));
         args.addAll(List.of(more));
         Host host = Host.start(Namespaces.in(namespace), out, environment, args.toArray(String[]::new));
@@ -105,14 +92,14 @@ class BroadcastCallTest {
 
     @Test
     void aPythonCallerOfTheOriginalProtocolReachesAJavaAnswerer() throws Exception {
-        Host answerer = java(namespaces.b, "b", "answer", "studio", YMCK);
+        Host answerer = java(namespaces.b, "b", "answer", "studio", Pictures.YMCK);
         answerer.awaitLine(l -> l.contains("!broadcast answer 'studio'") && l.contains("listening"), CONNECT);
         PythonPeer caller = python(namespaces.a, "--call", "studio");
 
-        PythonPeer.Frame frame = caller.awaitFrame(f -> close(f.quadrants(), YMCK_SEEN), CONNECT);
+        PythonPeer.Frame frame = caller.awaitFrame(f -> Pictures.close(f.quadrants(), Pictures.YMCK_SEEN), CONNECT);
         assertEquals(320, frame.width());
         assertEquals(240, frame.height());
-        awaitPicture(folder.resolve("b"), "connected", RGBW_SEEN, CONNECT);
+        Pictures.await(folder.resolve("b"), "connected", Pictures.RGBW_SEEN, CONNECT);
         long offered = caller.awaitEvent("\"offer\"", CONNECT);
         long connected = caller.awaitEvent("\"connected\"", CONNECT);
         System.out.printf("broadcast: Python caller -> Java answerer connected %d ms after its first offer%n",
@@ -123,33 +110,33 @@ class BroadcastCallTest {
     void aJavaCallerReachesAPythonAnswererOfTheOriginalProtocol() throws Exception {
         PythonPeer answerer = python(namespaces.b, "--answer", "stage");
         answerer.awaitEvent("listening", CONNECT);
-        Host caller = java(namespaces.a, "a", "call", "stage", YMCK);
+        Host caller = java(namespaces.a, "a", "call", "stage", Pictures.YMCK);
 
-        PythonPeer.Frame frame = answerer.awaitFrame(f -> close(f.quadrants(), YMCK_SEEN), CONNECT);
+        PythonPeer.Frame frame = answerer.awaitFrame(f -> Pictures.close(f.quadrants(), Pictures.YMCK_SEEN), CONNECT);
         assertEquals(320, frame.width());
         assertEquals(240, frame.height());
-        awaitPicture(folder.resolve("a"), "connected", RGBW_SEEN, CONNECT);
+        Pictures.await(folder.resolve("a"), "connected", Pictures.RGBW_SEEN, CONNECT);
         printConnectTime("Java caller -> Python answerer", caller);
     }
 
     @Test
     void twoJavaHostsCallEachOtherAndARestartedAnswererIsCalledAgainWithinTenSeconds() throws Exception {
-        Host answerer = java(namespaces.b, "b", "answer", "room", YMCK);
+        Host answerer = java(namespaces.b, "b", "answer", "room", Pictures.YMCK);
         answerer.awaitLine(l -> l.contains("!broadcast answer 'room'") && l.contains("listening"), CONNECT);
-        Host caller = java(namespaces.a, "a", "call", "room", RGBW);
-        awaitPicture(folder.resolve("a"), "connected", YMCK_SEEN, CONNECT);
-        awaitPicture(folder.resolve("b"), "connected", RGBW_SEEN, CONNECT);
+        Host caller = java(namespaces.a, "a", "call", "room", Pictures.RGBW);
+        Pictures.await(folder.resolve("a"), "connected", Pictures.YMCK_SEEN, CONNECT);
+        Pictures.await(folder.resolve("b"), "connected", Pictures.RGBW_SEEN, CONNECT);
         printConnectTime("Java caller -> Java answerer", caller);
 
         Namespaces.killAll(namespaces.b);
         answerer.close();
         long restarted = System.nanoTime();
-        Host again = java(namespaces.b, "b2", "answer", "room", YMCK);
-        awaitPicture(folder.resolve("b2"), "connected", RGBW_SEEN, CONNECT);
+        Host again = java(namespaces.b, "b2", "answer", "room", Pictures.YMCK);
+        Pictures.await(folder.resolve("b2"), "connected", Pictures.RGBW_SEEN, CONNECT);
         double seconds = (System.nanoTime() - restarted) / 1e9;
         System.out.printf("broadcast: a restarted answerer was called again %.1f s after it was started%n", seconds);
         assertTrue(seconds < 10, "the restarted answerer connected only after " + seconds + " s:\n" + again.output());
-        awaitPicture(folder.resolve("a"), "connected", YMCK_SEEN, CONNECT);
+        Pictures.await(folder.resolve("a"), "connected", Pictures.YMCK_SEEN, CONNECT);
     }
 
     @Test
@@ -157,10 +144,10 @@ class BroadcastCallTest {
         // A fixed, pre-touched heap: RSS then moves only with native memory, and the heap's live set is
         // measured after a full collection.
         Host answerer = java(environment -> environment.put("FLITTER_JAVA_OPTS", "-Xms384m -Xmx384m -XX:+AlwaysPreTouch"),
-            namespaces.b, "b", "answer", "flood", YMCK);
-        java(namespaces.a, "a", "call", "flood", RGBW);
-        awaitPicture(folder.resolve("b"), "connected", RGBW_SEEN, CONNECT);
-        awaitPicture(folder.resolve("a"), "connected", YMCK_SEEN, CONNECT);
+            namespaces.b, "b", "answer", "flood", Pictures.YMCK);
+        java(namespaces.a, "a", "call", "flood", Pictures.RGBW);
+        Pictures.await(folder.resolve("b"), "connected", Pictures.RGBW_SEEN, CONNECT);
+        Pictures.await(folder.resolve("a"), "connected", Pictures.YMCK_SEEN, CONNECT);
         long pid = javaPid(namespaces.b);
         // A first, smaller flood brings the JIT compiler in (its arenas take ~15 MB once); then what the
         // call alone does to RSS in as long as the flood will take: the flood's own effect is
@@ -181,14 +168,14 @@ class BroadcastCallTest {
         long floodEnd = System.currentTimeMillis();
         Thread.sleep(Math.max(0, floodStart + FLOOD_WINDOW_MILLIS - floodEnd));
 
-        Path after = awaitPicture(folder.resolve("b"), "connected", RGBW_SEEN, Duration.ofSeconds(10), floodEnd);
-        for (Path picture : pictures(folder.resolve("b"), null)) {
+        Path after = Pictures.await(folder.resolve("b"), "connected", Pictures.RGBW_SEEN, Duration.ofSeconds(10), floodEnd);
+        for (Path picture : Pictures.list(folder.resolve("b"), null)) {
             if (Files.getLastModifiedTime(picture).toMillis() >= hostileSince) {
                 assertTrue(picture.getFileName().toString().startsWith("connected-"),
                     "the call left :connected during the flood: " + picture + "\n" + answerer.output());
             }
         }
-        awaitPicture(folder.resolve("a"), "connected", YMCK_SEEN, Duration.ofSeconds(10), floodEnd);
+        Pictures.await(folder.resolve("a"), "connected", Pictures.YMCK_SEEN, Duration.ofSeconds(10), floodEnd);
         long rssAfter = rss(pid);
         long heapAfter = liveHeap(pid);
         List<String> threadsAfter = flitterThreads(pid);
@@ -210,10 +197,10 @@ class BroadcastCallTest {
 
     @Test
     void theBroadcastBundleSwappedDuringACallEndsItQuietlyAndBringsItBackAtEachStep() throws Exception {
-        Host answerer = java(namespaces.b, "b", "answer", "swap", YMCK, "--shell");
-        java(namespaces.a, "a", "call", "swap", RGBW);
+        Host answerer = java(namespaces.b, "b", "answer", "swap", Pictures.YMCK, "--shell");
+        java(namespaces.a, "a", "call", "swap", Pictures.RGBW);
         Path shown = folder.resolve("b");
-        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT);
+        Pictures.await(shown, "connected", Pictures.RGBW_SEEN, CONNECT);
         answerer.shell("lb -s flitter.signalling.broadcast");
         String listed = answerer.awaitLine(l -> l.contains("|Active") && l.contains("|flitter.signalling.broadcast ("), CONNECT);
         String id = listed.replaceAll("^\\D*(\\d+)\\|.*$", "$1");
@@ -221,7 +208,7 @@ class BroadcastCallTest {
         // Uninstalled from the shell: the call ends, state=null, the node shows its own picture.
         long step = System.currentTimeMillis();
         answerer.shell("uninstall " + id);
-        awaitPicture(shown, "", YMCK_SEEN, Duration.ofSeconds(10), step);
+        Pictures.await(shown, "", Pictures.YMCK_SEEN, Duration.ofSeconds(10), step);
 
         // Installed from the shell: the call comes back.
         step = System.currentTimeMillis();
@@ -229,31 +216,31 @@ class BroadcastCallTest {
         String installedId = answerer.awaitLine(l -> l.contains("Bundle ID:"), Duration.ofSeconds(10))
             .replaceAll("^.*Bundle ID: (\\d+).*$", "$1");
         answerer.shell("start " + installedId);
-        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+        Pictures.await(shown, "connected", Pictures.RGBW_SEEN, CONNECT, step);
 
         // Updated from the shell: stopped (the call ends) and started again (a new call comes up).
         long calls = callsUp(answerer);
         step = System.currentTimeMillis();
         answerer.shell("update " + installedId);
         awaitCallsUp(answerer, calls + 1);
-        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+        Pictures.await(shown, "connected", Pictures.RGBW_SEEN, CONNECT, step);
 
         // Handed to the load folder: uninstalled from the shell, then a jar dropped into load/ is
         // installed, a newer one updates it, and deleting it uninstalls it.
         answerer.shell("uninstall " + installedId);
-        awaitPicture(shown, "", YMCK_SEEN, Duration.ofSeconds(10), System.currentTimeMillis());
+        Pictures.await(shown, "", Pictures.YMCK_SEEN, Duration.ofSeconds(10), System.currentTimeMillis());
         step = System.currentTimeMillis();
         Path dropped = shown.resolve("load/flitter.signalling.broadcast.jar");
         Files.copy(BUNDLE, dropped);
-        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+        Pictures.await(shown, "connected", Pictures.RGBW_SEEN, CONNECT, step);
         calls = callsUp(answerer);
         step = System.currentTimeMillis();
         Files.setLastModifiedTime(dropped, java.nio.file.attribute.FileTime.fromMillis(step + 1000));
         awaitCallsUp(answerer, calls + 1);
-        awaitPicture(shown, "connected", RGBW_SEEN, CONNECT, step);
+        Pictures.await(shown, "connected", Pictures.RGBW_SEEN, CONNECT, step);
         step = System.currentTimeMillis();
         Files.delete(dropped);
-        awaitPicture(shown, "", YMCK_SEEN, Duration.ofSeconds(10), step);
+        Pictures.await(shown, "", Pictures.YMCK_SEEN, Duration.ofSeconds(10), step);
 
         assertNoErrors(answerer);
     }
@@ -337,83 +324,7 @@ class BroadcastCallTest {
         return LocalTime.parse(m.group(1));
     }
 
-    /**
-     * Waits for a picture recorded in {@code state} ({@code ""} for none) that shows {@code expected};
-     * returns it. Pictures are looked at newest first.
-     */
-    static Path awaitPicture(Path out, String state, int[][] expected, Duration timeout) throws Exception {
-        return awaitPicture(out, state, expected, timeout, 0);
-    }
-
-    /** {@link #awaitPicture(Path, String, int[][], Duration)} among pictures written at {@code since} or later. */
-    static Path awaitPicture(Path out, String state, int[][] expected, Duration timeout, long since) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String seen = "nothing";
-        while (System.nanoTime() < deadline) {
-            for (Path picture : pictures(out, state)) {
-                if (Files.getLastModifiedTime(picture).toMillis() < since) {
-                    continue;
-                }
-                int[][] quadrants = quadrants(picture);
-                if (quadrants != null && close(quadrants, expected)) {
-                    return picture;
-                }
-                if (quadrants != null) {
-                    seen = picture.getFileName() + " " + java.util.Arrays.deepToString(quadrants);
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + state + "-*.png in " + out + " showed " + java.util.Arrays.deepToString(expected)
-            + " within " + timeout + "; last seen: " + seen + "; files: " + pictures(out, null));
-    }
-
-    /** Pictures recorded in {@code state} (any state when null), newest first. */
-    static List<Path> pictures(Path out, String state) throws IOException {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".png"))
-                .filter(p -> state == null || p.getFileName().toString().startsWith(state + "-"))
-                .sorted(Comparator.comparingLong(BroadcastCallTest::second).reversed())
-                .toList();
-        }
-    }
-
-    private static long second(Path picture) {
-        String name = picture.getFileName().toString();
-        return Long.parseLong(name.substring(name.lastIndexOf('-') + 1, name.length() - 4));
-    }
-
-    /** The colours at the quadrants' centres (TL, TR, BL, BR), or null while the file is being written. */
-    private static int[][] quadrants(Path picture) {
-        try {
-            BufferedImage image = ImageIO.read(picture.toFile());
-            if (image == null) {
-                return null;
-            }
-            double[][] centres = {{0.25, 0.25}, {0.75, 0.25}, {0.25, 0.75}, {0.75, 0.75}};
-            int[][] rgb = new int[4][];
-            for (int q = 0; q < 4; q++) {
-                int p = image.getRGB((int) (centres[q][0] * image.getWidth()), (int) (centres[q][1] * image.getHeight()));
-                rgb[q] = new int[] {(p >> 16) & 0xff, (p >> 8) & 0xff, p & 0xff};
-            }
-            return rgb;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    static boolean close(int[][] seen, int[][] expected) {
-        for (int q = 0; q < 4; q++) {
-            for (int c = 0; c < 3; c++) {
-                if (Math.abs(seen[q][c] - expected[q][c]) > TOLERANCE) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void assertNoErrors(Host host) throws IOException {
+    static void assertNoErrors(Host host) throws IOException {
         assertFalse(host.output().lines().anyMatch(l -> l.contains("| ERROR")), host.output());
     }
 }

@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Python test peer (src/test/python/broadcast_peer.py: aiortc from Debian, speaking the original
- * flitter-webrtc broadcast protocol) in a network namespace. It sends four coloured quadrants (red,
+ * A Python test peer (src/test/python: {@code broadcast_peer.py} or {@code websocket_peer.py}, on aiortc
+ * from Debian, speaking the original flitter-webrtc protocols). It sends four coloured quadrants (red,
  * green, blue, white) and reports what it receives as JSON lines, collected here.
  */
 final class PythonPeer implements AutoCloseable {
@@ -52,19 +52,24 @@ final class PythonPeer implements AutoCloseable {
         err.start();
     }
 
-    /** Starts the peer in {@code namespace} with {@code args} (e.g. {@code --call NAME}). */
+    /** Starts the broadcast peer in {@code namespace} with {@code args} (e.g. {@code --call NAME}). */
     static PythonPeer start(String namespace, String... args) throws IOException {
-        List<String> command = new ArrayList<>(Namespaces.in(namespace));
+        return start(Namespaces.in(namespace), "broadcast_peer.py", args);
+    }
+
+    /** Starts {@code script} (a peer in src/test/python) after {@code prefix}, with {@code args}. */
+    static PythonPeer start(List<String> prefix, String script, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
         command.add(PYTHON);
-        command.add(SCRIPTS.resolve("broadcast_peer.py").toString());
+        command.add(SCRIPTS.resolve(script).toString());
         command.addAll(List.of(args));
         return new PythonPeer(new ProcessBuilder(command).start());
     }
 
-    /** Whether Debian's python has aiortc (python3-aiortc). */
+    /** Whether Debian's python has aiortc (python3-aiortc) and what the peers use with it. */
     static boolean available() {
         try {
-            Process check = new ProcessBuilder(PYTHON, "-c", "import aiortc, av, cryptography, numpy")
+            Process check = new ProcessBuilder(PYTHON, "-c", "import aiortc, aiohttp, av, cryptography, numpy")
                 .redirectErrorStream(true).start();
             check.getInputStream().readAllBytes();
             return check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0;
