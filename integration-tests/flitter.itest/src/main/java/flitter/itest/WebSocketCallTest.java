@@ -17,6 +17,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -151,18 +152,14 @@ class WebSocketCallTest {
     }
 
     /** Two endpoints of one show meet in a room on the server at {@code url}; video goes both ways. */
-    private void callThrough(String url, java.util.function.Supplier<String> serverSays) throws Exception {
-        String program = String.join("\n",
-            "!offscreen size=320;240",
-            "    !pixels name='caller'",
-            "        !webrtc state=:caller",
-            "            !websocket url='" + url + "' room='studio' id='camera' call='desk'",
-            "            !shader fragment=QUADRANTS top_left=1;0;0 top_right=0;1;0 bottom_left=0;0;1 bottom_right=1;1;1",
-            "    !pixels name='answerer'",
-            "        !webrtc state=:answerer",
-            "            !websocket url='" + url + "' room='studio' id='desk'",
-            "            !shader fragment=QUADRANTS top_left=1;1;0 top_right=1;0;1 bottom_left=0;1;1 bottom_right=0;0;0");
-        try (Show show = new Show(compiler, offscreen, program).name("QUADRANTS", Vector.of(WebRtcCallTest.QUADRANTS))) {
+    private void callThrough(String url, Supplier<String> serverSays) throws Exception {
+        callThrough(url, "", serverSays);
+    }
+
+    /** {@link #callThrough(String, Supplier)} with {@code more} attributes on both {@code !websocket} nodes. */
+    private void callThrough(String url, String more, Supplier<String> serverSays) throws Exception {
+        try (Show show = new Show(compiler, offscreen, twoEndpoints(url, more))
+                .name("QUADRANTS", Vector.of(WebRtcCallTest.QUADRANTS))) {
             show.until(Duration.ofSeconds(40), 30,
                 () -> connected(show) && shows("caller", new int[] {255, 255, 0}, new int[] {255, 0, 255},
                     new int[] {0, 255, 255}, new int[] {0, 0, 0})
@@ -171,6 +168,19 @@ class WebSocketCallTest {
                 () -> "caller " + show.state("caller") + ", answerer " + show.state("answerer") + "; server: "
                     + serverSays.get());
         }
+    }
+
+    private static String twoEndpoints(String url, String more) {
+        return String.join("\n",
+            "!offscreen size=320;240",
+            "    !pixels name='caller'",
+            "        !webrtc state=:caller",
+            "            !websocket url='" + url + "' room='studio' id='camera' call='desk'" + more,
+            "            !shader fragment=QUADRANTS top_left=1;0;0 top_right=0;1;0 bottom_left=0;0;1 bottom_right=1;1;1",
+            "    !pixels name='answerer'",
+            "        !webrtc state=:answerer",
+            "            !websocket url='" + url + "' room='studio' id='desk'" + more,
+            "            !shader fragment=QUADRANTS top_left=1;1;0 top_right=1;0;1 bottom_left=0;1;1 bottom_right=0;0;0");
     }
 
     @Test
@@ -193,6 +203,36 @@ class WebSocketCallTest {
             Thread.sleep(50);
         }
         callThrough("http://127.0.0.1:" + port, () -> "the host's own");
+    }
+
+    @Test
+    void overTlsVerifyTrueRefusesASelfSignedServerAndVerifyFalseCallsThroughIt() throws Exception {
+        Path folder = Files.createTempDirectory("tls");
+        Path certificate = folder.resolve("certificate.pem");
+        Path key = folder.resolve("key.pem");
+        Assumptions.assumeTrue(runs("openssl", "version"), "openssl is not installed");
+        assertTrue(runs("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out", certificate.toString()),
+            "openssl made no certificate");
+        Configuration configuration = configurations.getConfiguration("flitter.signalling.server", "?");
+        configuration.update(new Hashtable<>(java.util.Map.of("enabled", "true", "host", "127.0.0.1",
+            "port", String.valueOf(port), "certificate", certificate.toString(), "key", key.toString())));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!accepts(port)) {
+            assertTrue(System.nanoTime() < deadline, "the TLS room server did not listen on 127.0.0.1:" + port);
+            Thread.sleep(50);
+        }
+        String url = "wss://127.0.0.1:" + port + "/";
+        try (Show show = new Show(compiler, offscreen, twoEndpoints(url, " verify=true"))
+                .name("QUADRANTS", Vector.of(WebRtcCallTest.QUADRANTS))) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            show.until(Duration.ofSeconds(20), 30, () -> {
+                assertTrue(show.state("caller").equals(Vector.NULL) && show.state("answerer").equals(Vector.NULL),
+                    "a self-signed server was trusted: caller " + show.state("caller"));
+                return System.nanoTime() > end;
+            }, () -> "");
+        }
+        callThrough(url, " verify=false", () -> "the host's own, over TLS");
     }
 
     private static boolean accepts(int port) {

@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,11 +31,49 @@ class SignallingServerLaunchTest {
         int port = Host.freeLoopbackPort();
         try (Host host = Host.start(folder, "signalling-server", "--host", "127.0.0.1", "--port", String.valueOf(port))) {
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
-            WebSocket socket = connect(port, received, Duration.ofSeconds(60), host);
+            WebSocket socket = connect(URI.create("ws://127.0.0.1:" + port + "/"), SSLContext.getDefault(), received,
+                Duration.ofSeconds(60), host);
             socket.sendText("{\"type\": \"join\", \"id\": \"camera\", \"room\": \"studio\"}", true).get(10, TimeUnit.SECONDS);
             assertEquals("{\"type\": \"members\", \"members\": [\"camera\"]}", received.poll(10, TimeUnit.SECONDS));
             socket.abort();
         }
+    }
+
+    @Test
+    void withACertificateAndKeyItServesWss() throws Exception {
+        Path certificate = folder.resolve("certificate.pem");
+        Path key = folder.resolve("key.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(), "-out",
+            certificate.toString())
+            .redirectErrorStream(true).start();
+        openssl.getInputStream().readAllBytes();
+        assertEquals(0, openssl.waitFor());
+        int port = Host.freeLoopbackPort();
+        try (Host host = Host.start(folder, "signalling-server", "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--certificate", certificate.toString(), "--key", key.toString())) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            WebSocket socket = connect(URI.create("wss://127.0.0.1:" + port + "/"), trusting(certificate), received,
+                Duration.ofSeconds(60), host);
+            socket.sendText("{\"type\": \"join\", \"id\": \"camera\", \"room\": \"studio\"}", true).get(10, TimeUnit.SECONDS);
+            assertEquals("{\"type\": \"members\", \"members\": [\"camera\"]}", received.poll(10, TimeUnit.SECONDS));
+            socket.abort();
+            assertTrue(host.output().contains("listening on wss://127.0.0.1:" + port), host.output());
+        }
+    }
+
+    /** A TLS context that trusts exactly {@code certificate} (a self-signed one). */
+    private static SSLContext trusting(Path certificate) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(certificate)) {
+            store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     @Test
@@ -41,13 +84,13 @@ class SignallingServerLaunchTest {
     }
 
     /** Connects once the server listens (the host takes a few seconds to start). */
-    private static WebSocket connect(int port, BlockingQueue<String> received, Duration timeout, Host host)
+    private static WebSocket connect(URI url, SSLContext tls, BlockingQueue<String> received, Duration timeout, Host host)
             throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
-                return HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), new WebSocket.Listener() {
+                return HttpClient.newBuilder().sslContext(tls).build().newWebSocketBuilder()
+                    .buildAsync(url, new WebSocket.Listener() {
                         private final StringBuilder partial = new StringBuilder();
 
                         @Override
@@ -63,7 +106,7 @@ class SignallingServerLaunchTest {
                     }).get(10, TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
                 if (System.nanoTime() > deadline || !host.process.isAlive()) {
-                    throw new AssertionError("the room server never answered on port " + port + ":\n" + host.output(), e);
+                    throw new AssertionError("the room server never answered at " + url + ":\n" + host.output(), e);
                 }
                 Thread.sleep(200);
             }

@@ -105,7 +105,8 @@ public final class RoomServer {
         try {
             settings = Settings.of(config);
             if (commandLine != null) {
-                settings = settings.at(commandLine.host(), commandLine.port());
+                settings = settings.at(commandLine.host(), commandLine.port(), commandLine.certificate(),
+                    commandLine.key());
             }
         } catch (IllegalArgumentException e) {
             log.error("Signalling server: configuration {} is not usable ({}); not listening", ServerConfig.PID,
@@ -135,8 +136,9 @@ public final class RoomServer {
         server = next;
         running = settings;
         InetSocketAddress address = next.address();
-        log.info("Signalling server listening on ws://{}:{}/ (rooms of up to {}, messages up to {} bytes)",
-            address.getAddress().getHostAddress(), address.getPort(), settings.maxMembersPerRoom(),
+        log.info("Signalling server listening on {}://{}:{}/ (rooms of up to {}, messages up to {} bytes)",
+            settings.tls() ? "wss" : "ws", address.getAddress().getHostAddress(), address.getPort(),
+            settings.maxMembersPerRoom(),
             settings.maxMessageBytes());
     }
 

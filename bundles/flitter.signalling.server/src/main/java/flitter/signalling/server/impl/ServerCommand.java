@@ -13,23 +13,30 @@ import java.util.concurrent.CountDownLatch;
  */
 final class ServerCommand {
     static final String NAME = "signalling-server";
-    static final String USAGE = "usage: ./flitter signalling-server [--host H] [--port P] [--quiet|--verbose|--debug|--trace]";
+    static final String USAGE = "usage: ./flitter signalling-server [--host H] [--port P] [--certificate PEM --key PEM]"
+        + " [--quiet|--verbose|--debug|--trace]";
 
     private ServerCommand() {
     }
 
-    /** The command line's address: where to listen. */
-    record Address(String host, int port) {
+    /** The command line's address: where to listen, and the TLS files (empty: plain). */
+    record Address(String host, int port, String certificate, String key) {
+        Address(String host, int port) {
+            this(host, port, "", "");
+        }
     }
 
     /**
-     * Reads the options after the command's name; host 0.0.0.0 and port 8080 unless given.
+     * Reads the options after the command's name; host 0.0.0.0 and port 8080 (8443 with a certificate)
+     * unless given.
      *
      * @throws IllegalArgumentException with what was wrong
      */
     static Address parse(List<String> args) {
         String host = "0.0.0.0";
-        int port = 8080;
+        int port = -1;
+        String certificate = "";
+        String key = "";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String option = arg;
@@ -39,7 +46,7 @@ final class ServerCommand {
                 option = arg.substring(0, equals);
                 value = arg.substring(equals + 1);
             }
-            if (!option.equals("--host") && !option.equals("--port")) {
+            if (!List.of("--host", "--port", "--certificate", "--key").contains(option)) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
             if (value == null) {
@@ -48,7 +55,16 @@ final class ServerCommand {
                 }
                 value = args.get(++i);
             }
-            if (option.equals("--host")) {
+            if (option.equals("--certificate") || option.equals("--key")) {
+                if (value.isBlank()) {
+                    throw new IllegalArgumentException(option + " needs a PEM file");
+                }
+                if (option.equals("--key")) {
+                    key = value.strip();
+                } else {
+                    certificate = value.strip();
+                }
+            } else if (option.equals("--host")) {
                 if (value.isBlank()) {
                     throw new IllegalArgumentException("--host needs an address or a host name");
                 }
@@ -65,7 +81,10 @@ final class ServerCommand {
                 }
             }
         }
-        return new Address(host, port);
+        if (certificate.isEmpty() != key.isEmpty()) {
+            throw new IllegalArgumentException("--certificate and --key go together");
+        }
+        return new Address(host, port >= 0 ? port : certificate.isEmpty() ? 8080 : 8443, certificate, key);
     }
 
     /** Why the command cannot run, and the exit status that says so. */

@@ -39,4 +39,11 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "Seconds a client may stay silent (the server pings it after half of this); "
         + "0: never time out", min = "0")
     int idleTimeoutSeconds() default 300;
+
+    @AttributeDefinition(description = "A PEM file with the server's certificate (and its chain): clients then connect "
+        + "over TLS (wss:, https:); empty for plain ws:")
+    String certificate() default "";
+
+    @AttributeDefinition(description = "The PEM file with the certificate's private key (PKCS#8, PKCS#1 or EC)")
+    String key() default "";
 }

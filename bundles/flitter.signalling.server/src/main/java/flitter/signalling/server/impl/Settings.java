@@ -5,7 +5,7 @@ package flitter.signalling.server.impl;
  * the command line instead.
  */
 record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms,
-        int maxConnectionsPerAddress, int idleTimeoutSeconds) {
+        int maxConnectionsPerAddress, int idleTimeoutSeconds, String certificate, String key) {
     /** How long a client has to send its request head. */
     static final int HEAD_TIMEOUT_MILLIS = 10_000;
     /** The least room for queued messages per client, whatever the largest message. */
@@ -21,16 +21,35 @@ record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoo
         check("maxRooms", maxRooms, 1, Integer.MAX_VALUE);
         check("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, Integer.MAX_VALUE);
         check("idleTimeoutSeconds", idleTimeoutSeconds, 0, Integer.MAX_VALUE / 1000);
+        certificate = certificate == null ? "" : certificate.strip();
+        key = key == null ? "" : key.strip();
+        if (certificate.isEmpty() != key.isEmpty()) {
+            throw new IllegalArgumentException("TLS needs both a certificate and a key (PEM files), not just one");
+        }
+    }
+
+    /** Settings without TLS. */
+    Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms,
+            int maxConnectionsPerAddress, int idleTimeoutSeconds) {
+        this(host, port, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeoutSeconds, "",
+            "");
+    }
+
+    /** Whether clients connect over TLS (wss:, https:). */
+    boolean tls() {
+        return !certificate.isEmpty();
     }
 
     static Settings of(ServerConfig config) {
         return new Settings(config.host().strip(), config.port(), config.maxMessageBytes(), config.maxMembersPerRoom(),
-            config.maxRooms(), config.maxConnectionsPerAddress(), config.idleTimeoutSeconds());
+            config.maxRooms(), config.maxConnectionsPerAddress(), config.idleTimeoutSeconds(), config.certificate(),
+            config.key());
     }
 
-    Settings at(String newHost, int newPort) {
+    /** These settings at another address, with the command line's TLS files (none: plain). */
+    Settings at(String newHost, int newPort, String newCertificate, String newKey) {
         return new Settings(newHost, newPort, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnectionsPerAddress,
-            idleTimeoutSeconds);
+            idleTimeoutSeconds, newCertificate, newKey);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.HashMap;
@@ -50,7 +51,9 @@ final class SignallingServer implements AutoCloseable {
 
     /** Binds the listening socket and starts accepting; throws when the address cannot be had. */
     void start() throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = settings.tls()
+            ? Tls.context(Path.of(settings.certificate()), Path.of(settings.key())).getServerSocketFactory().createServerSocket()
+            : new ServerSocket();
         try {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 128);

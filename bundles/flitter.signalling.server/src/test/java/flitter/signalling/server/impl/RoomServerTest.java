@@ -149,4 +149,15 @@ class RoomServerTest {
         assertThrows(IllegalArgumentException.class, () -> ServerCommand.parse(List.of("--host", " ")));
         assertThrows(IllegalArgumentException.class, () -> ServerCommand.parse(List.of("show.fl")));
     }
+
+    @Test
+    void tlsOptionsGoTogetherAndMoveTheDefaultPortTo8443() {
+        assertEquals(new ServerCommand.Address("0.0.0.0", 8443, "c.pem", "k.pem"),
+            ServerCommand.parse(List.of("--certificate", "c.pem", "--key=k.pem")));
+        assertEquals(new ServerCommand.Address("0.0.0.0", 9443, "c.pem", "k.pem"),
+            ServerCommand.parse(List.of("--certificate", "c.pem", "--key", "k.pem", "--port", "9443")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ServerCommand.parse(List.of("--certificate", "c.pem")));
+        assertTrue(e.getMessage().contains("--certificate and --key go together"), e.getMessage());
+    }
 }
