@@ -150,6 +150,8 @@ class ConfigCommandsTest {
 
     @Test
     void secretsAreMaskedAndUnsetRestoresTheDefault() throws Exception {
+        String nothing = Gogo.run(shell, "config:show flitter.signalling.broadcast");
+        assertTrue(nothing.contains("nothing set; every setting has its default"), nothing);
         Gogo.run(shell, "config:set flitter.webrtc icePassword hunter2-do-not-show");
         String shown = Gogo.run(shell, "config:set flitter.signalling.broadcast secret another-secret");
         assertTrue(shown.contains("secret") && shown.contains("****"), shown);

@@ -39,20 +39,25 @@ public final class ConfigCommands {
     }
 
     @Descriptor("show the configuration of a PID (e.g. flitter.webrtc, flitter.signalling.broadcast); secrets masked")
-    public Map<String, Object> show(@Descriptor("the configuration's PID") String pid) throws IOException {
+    public Object show(@Descriptor("the configuration's PID") String pid) throws IOException {
         Configuration configuration = existing(pid);
         Map<String, Object> shown = new TreeMap<>();
         if (configuration != null && configuration.getProperties() != null) {
             Dictionary<String, Object> properties = configuration.getProperties();
             for (String key : Collections.list(properties.keys())) {
-                shown.put(key, masked(key, properties.get(key)));
+                if (!key.startsWith("service.") && !key.startsWith("felix.")) {
+                    shown.put(key, masked(key, properties.get(key)));
+                }
             }
+        }
+        if (shown.isEmpty()) {
+            return pid + ": nothing set; every setting has its default (the README lists them)";
         }
         return shown;
     }
 
     @Descriptor("set one value of a PID's configuration; the component applies it without a restart")
-    public Map<String, Object> set(@Descriptor("the configuration's PID") String pid,
+    public Object set(@Descriptor("the configuration's PID") String pid,
             @Descriptor("the setting's name") String key, @Descriptor("its value, as in a .cfg file") String value)
             throws IOException {
         Configuration configuration = configurations.getConfiguration(pid, ANY_LOCATION);
@@ -66,7 +71,7 @@ public final class ConfigCommands {
     }
 
     @Descriptor("remove one value of a PID's configuration: the setting goes back to its default")
-    public Map<String, Object> unset(@Descriptor("the configuration's PID") String pid,
+    public Object unset(@Descriptor("the configuration's PID") String pid,
             @Descriptor("the setting's name") String key) throws IOException {
         Configuration configuration = existing(pid);
         if (configuration == null || configuration.getProperties() == null

@@ -42,8 +42,4 @@ final class ReplayGuard {
         order.addLast(new Seen(mac, timestamp + keepSeconds));
         return true;
     }
-
-    int size() {
-        return seen.size();
-    }
 }

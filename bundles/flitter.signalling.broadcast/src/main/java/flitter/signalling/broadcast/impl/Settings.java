@@ -23,7 +23,10 @@ record Settings(String id, boolean calling, String secret, int port, String host
     static Settings of(Node node, int defaultPort, String defaultSecret) {
         String call = text(node.attribute("call"));
         String answer = text(node.attribute("answer"));
-        String secret = text(node.attribute("secret"));
+        // The original takes secret='' as given (only a missing secret gets the default); IDs and host
+        // that are empty count as not given, as there.
+        Vector secretValue = node.attribute("secret");
+        String secret = secretValue == null || secretValue.length() == 0 ? null : secretValue.asString();
         String host = text(node.attribute("host"));
         Vector portValue = node.attribute("port");
         int port = defaultPort;

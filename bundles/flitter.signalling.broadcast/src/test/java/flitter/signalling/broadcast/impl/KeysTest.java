@@ -22,6 +22,12 @@ class KeysTest {
     }
 
     @Test
+    void derivesTheOriginalsKeyForAnEmptySecret() {
+        assertArrayEquals(Base64.getUrlDecoder().decode("Tqq40CRhNHbTChH1dY9HRo8vk-HzmsiNJxguakwpw_8="),
+            Keys.derive("", "x"));
+    }
+
+    @Test
     void derivesOncePerSecretAndId() {
         Keys keys = new Keys();
         assertSame(keys.fernet("flitter_webrtc", "test"), keys.fernet("flitter_webrtc", "test"));

@@ -54,4 +54,10 @@ class SettingsTest {
         assertEquals(new Settings("x", true, "mine", 7000, ""),
             Settings.of(node.withAttribute("port", Vector.of(7000)).withAttribute("secret", Vector.of("mine")), 6000, "venue"));
     }
+
+    @Test
+    void anEmptySecretIsASecretAsInTheOriginal() {
+        Node node = Node.of("broadcast").withAttribute("call", Vector.of("x")).withAttribute("secret", Vector.of(""));
+        assertEquals("", Settings.of(node).secret());
+    }
 }
