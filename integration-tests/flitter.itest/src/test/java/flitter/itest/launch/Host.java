@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -112,18 +114,35 @@ final class Host implements AutoCloseable {
         }
     }
 
-    /** Stops the host: the JVM first (the launcher waits for it), then the launcher. */
+    /**
+     * Stops the host and waits until the launcher and every process under it (the JVM) have ended, so
+     * nothing writes into the host's folder afterwards. A launcher killed by the signal returns before
+     * its JVM has finished shutting down; waiting for the launcher alone is not enough.
+     */
     @Override
     public void close() throws IOException {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!awaitExit(all, 20)) {
+                all.forEach(ProcessHandle::destroyForcibly);
+                awaitExit(all, 10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> processes, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (ProcessHandle handle : processes) {
+            try {
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return false;
+            }
+        }
+        return true;
     }
 }
