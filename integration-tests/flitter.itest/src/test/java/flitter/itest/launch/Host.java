@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -26,6 +24,8 @@ final class Host implements AutoCloseable {
     final Path folder;
     final Path output;
     final Process process;
+    /** Where a signalling server listens ({@link #signallingServer}); 0 for other hosts. */
+    private int port;
 
     private Host(Path folder, Process process) {
         this.folder = folder;
@@ -108,41 +108,38 @@ final class Host implements AutoCloseable {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
     }
 
+    /**
+     * Starts {@code ./flitter signalling-server} on 127.0.0.1 at a free port, in {@code folder}/server,
+     * and waits until it listens; {@link #port()} tells where.
+     */
+    static Host signallingServer(Path folder, Duration timeout) throws Exception {
+        int port = freeLoopbackPort();
+        Host server = start(Files.createDirectories(folder.resolve("server")), "signalling-server", "--host",
+            "127.0.0.1", "--port", String.valueOf(port), "--verbose");
+        try {
+            server.awaitLine(l -> l.contains("127.0.0.1:" + port), timeout);
+        } catch (Exception | AssertionError e) {
+            server.close();
+            throw e;
+        }
+        server.port = port;
+        return server;
+    }
+
+    /** The port a host started by {@link #signallingServer} listens on. */
+    int port() {
+        return port;
+    }
+
     static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    /**
-     * Stops the host and waits until the launcher and every process under it (the JVM) have ended, so
-     * nothing writes into the host's folder afterwards. A launcher killed by the signal returns before
-     * its JVM has finished shutting down; waiting for the launcher alone is not enough.
-     */
+    /** Stops the host and waits for the launcher and its JVM ({@link Processes#stop(Process)}). */
     @Override
-    public void close() throws IOException {
-        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
-        all.add(process.toHandle());
-        all.forEach(ProcessHandle::destroy);
-        try {
-            if (!awaitExit(all, 20)) {
-                all.forEach(ProcessHandle::destroyForcibly);
-                awaitExit(all, 10);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static boolean awaitExit(List<ProcessHandle> processes, long seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (ProcessHandle handle : processes) {
-            try {
-                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                return false;
-            }
-        }
-        return true;
+    public void close() {
+        Processes.stop(process);
     }
 }

@@ -34,11 +34,9 @@ class WebSocketInteropTest {
     @BeforeEach
     void startServer() throws Exception {
         Assumptions.assumeTrue(PythonPeer.available(), "Debian's python3-aiortc or python3-aiohttp is not installed");
-        int port = Host.freeLoopbackPort();
-        Host server = Host.start(Files.createDirectories(folder.resolve("server")), "signalling-server", "--host",
-            "127.0.0.1", "--port", String.valueOf(port), "--verbose");
+        Host server = Host.signallingServer(folder, CONNECT);
         running.add(server);
-        server.awaitLine(l -> l.contains("127.0.0.1:" + port), CONNECT);
+        int port = server.port();
         url = "ws://127.0.0.1:" + port + "/";
     }
 
