@@ -23,8 +23,21 @@ public record CallStats(String endpoint, Video outgoing, Video incoming, double 
      * @param bitsPerSecond payload bits per second over the measurement
      * @param packetsLost packets lost in this direction so far, as the receiving side counts them
      * @param jitterMillis the receiving side's jitter, or NaN when not known
+     * @param codingMillis the time the encoder (outgoing) or decoder (incoming) took per frame over the
+     *        measurement, or NaN when not known
+     * @param bufferMillis incoming only: the time a frame waited in the jitter buffer over the
+     *        measurement, on average; NaN for outgoing video or when not known
+     * @param limitation outgoing only: what WebRTC says holds the quality back now ({@code none},
+     *        {@code cpu}, {@code bandwidth} or {@code other}); null for incoming video or when not known
      */
     public record Video(String codec, int width, int height, double framesPerSecond, long bitsPerSecond,
-            long packetsLost, double jitterMillis) {
+            long packetsLost, double jitterMillis, double codingMillis, double bufferMillis, String limitation) {
+
+        /** Video without the coding, buffering and limitation readings (API 1.1). */
+        public Video(String codec, int width, int height, double framesPerSecond, long bitsPerSecond,
+                long packetsLost, double jitterMillis) {
+            this(codec, width, height, framesPerSecond, bitsPerSecond, packetsLost, jitterMillis, Double.NaN,
+                Double.NaN, null);
+        }
     }
 }

@@ -10,5 +10,5 @@
  * its statistics, hangs it up, and lists the signalling kinds on offer.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package flitter.webrtc;

@@ -26,8 +26,8 @@ public final class WebRtcFormats implements Converter {
             return level == INSPECT ? inspect(call) : line(call);
         }
         if (target instanceof CallStats stats) {
-            return level == INSPECT ? inspect(stats) : stats.endpoint() + " out " + video(stats.outgoing()) + " in "
-                + video(stats.incoming());
+            return level == INSPECT ? inspect(stats) : stats.endpoint() + " out " + video(stats.outgoing(), true) + " in "
+                + video(stats.incoming(), false);
         }
         if (target instanceof SignallingInfo info) {
             return "!" + info.kind() + " from " + info.bundle() + " " + info.version() + " (bundle " + info.bundleId() + ")";
@@ -50,8 +50,8 @@ public final class WebRtcFormats implements Converter {
 
     private static String inspect(CallStats stats) {
         return "endpoint     " + stats.endpoint()
-            + "\noutgoing     " + video(stats.outgoing())
-            + "\nincoming     " + video(stats.incoming())
+            + "\noutgoing     " + video(stats.outgoing(), true)
+            + "\nincoming     " + video(stats.incoming(), false)
             + "\nround trip   " + (Double.isNaN(stats.roundTripMillis()) ? "-" : format("%.1f ms", stats.roundTripMillis()))
             + "\nlocal        " + (stats.localCandidate() == null ? "-" : stats.localCandidate())
             + "\nremote       " + (stats.remoteCandidate() == null ? "-" : stats.remoteCandidate());
@@ -69,13 +69,19 @@ public final class WebRtcFormats implements Converter {
         return call.state() == null ? "null" : ":" + call.state().symbol();
     }
 
-    static String video(CallStats.Video video) {
+    /** One direction: {@code outgoing} names the coding time "encode", else "decode". */
+    static String video(CallStats.Video video, boolean outgoing) {
         if (video.codec() == null) {
             return "no video yet";
         }
         return video.codec() + " " + video.width() + "x" + video.height() + format(" %.1f fps %.0f kbit/s", video.framesPerSecond(),
             video.bitsPerSecond() / 1000.0) + " lost " + video.packetsLost()
-            + (Double.isNaN(video.jitterMillis()) ? "" : format(" jitter %.1f ms", video.jitterMillis()));
+            + (Double.isNaN(video.jitterMillis()) ? "" : format(" jitter %.1f ms", video.jitterMillis()))
+            + (Double.isNaN(video.codingMillis()) ? ""
+                : format(" %s %.1f ms", outgoing ? "encode" : "decode", video.codingMillis()))
+            + (Double.isNaN(video.bufferMillis()) ? "" : format(" buffer %.1f ms", video.bufferMillis()))
+            + (video.limitation() == null || video.limitation().equals("none") ? ""
+                : " limited by " + video.limitation());
     }
 
     static String duration(Duration duration) {

@@ -45,6 +45,17 @@ class WebRtcFormatsTest {
     }
 
     @Test
+    void statsShowCodingTimeBufferingAndWhatLimitsTheQuality() {
+        CallStats stats = new CallStats("desk",
+            new CallStats.Video("video/H264", 1280, 720, 30, 4_000_000, 0, 0.5, 6.74, Double.NaN, "cpu"),
+            new CallStats.Video("video/H264", 1280, 720, 29.5, 3_900_000, 0, 0.75, 3.31, 20.84, null),
+            0.4, null, null);
+        assertEquals("desk out video/H264 1280x720 30.0 fps 4000 kbit/s lost 0 jitter 0.5 ms encode 6.7 ms"
+            + " limited by cpu in video/H264 1280x720 29.5 fps 3900 kbit/s lost 0 jitter 0.8 ms decode 3.3 ms"
+            + " buffer 20.8 ms", formats.format(stats, Converter.LINE, null));
+    }
+
+    @Test
     void aSignallingKindNamesItsBundle() {
         assertEquals("!broadcast from flitter.signalling.broadcast 0.1.0 (bundle 21)",
             formats.format(new SignallingInfo("broadcast", 21, "flitter.signalling.broadcast", "0.1.0"), Converter.LINE, null));

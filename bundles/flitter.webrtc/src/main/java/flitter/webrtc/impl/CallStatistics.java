@@ -55,11 +55,29 @@ final class CallStatistics {
                 .findFirst().orElse(null);
         }
         RTCStats codec = later.getStats().get(text(now, "codecId"));
+        boolean outgoing = type == RTCStatsType.OUTBOUND_RTP;
+        double coding = outgoing ? perFrame(now, before, "totalEncodeTime", "framesEncoded")
+            : perFrame(now, before, "totalDecodeTime", "framesDecoded");
+        double buffer = outgoing ? Double.NaN : perFrame(now, before, "jitterBufferDelay", "jitterBufferEmittedCount");
         return new CallStats.Video(codec == null ? null : text(codec, "mimeType"),
             (int) number(now, "frameWidth", 0), (int) number(now, "frameHeight", 0),
             number(now, "framesPerSecond", 0), bits,
             loss == null ? 0 : (long) number(loss, "packetsLost", 0),
-            loss == null ? Double.NaN : number(loss, "jitter", Double.NaN) * 1000);
+            loss == null ? Double.NaN : number(loss, "jitter", Double.NaN) * 1000,
+            coding, buffer, outgoing ? text(now, "qualityLimitationReason") : null);
+    }
+
+    /**
+     * The growth of the running total {@code seconds} per unit of the running count {@code frames}
+     * between two readings, in milliseconds; NaN without both readings or without new frames.
+     */
+    private static double perFrame(RTCStats now, RTCStats before, String seconds, String frames) {
+        if (before == null) {
+            return Double.NaN;
+        }
+        double count = number(now, frames, Double.NaN) - number(before, frames, Double.NaN);
+        double total = number(now, seconds, Double.NaN) - number(before, seconds, Double.NaN);
+        return count > 0 ? total / count * 1000 : Double.NaN;
     }
 
     private static RTCStats video(RTCStatsReport report, RTCStatsType type) {
