@@ -5,13 +5,14 @@ import static org.lwjgl.opengl.GL45C.*;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.log.Logger;
@@ -31,6 +32,8 @@ import flitter.render.gl.WindowNodeFactory;
 import flitter.render.gl.impl.EglContext;
 import flitter.render.gl.impl.ShaderNodeFactory;
 import flitter.webrtc.Call;
+import flitter.webrtc.CallStats;
+import flitter.webrtc.Calls;
 import flitter.webrtc.CallState;
 import flitter.webrtc.Signalling;
 import flitter.webrtc.impl.IncomingVideo;
@@ -40,18 +43,22 @@ import flitter.webrtc.impl.WebRtcConfig;
 import flitter.webrtc.impl.WebRtcNodeFactory;
 
 /**
- * {@code ./flitter bench webrtc [SECONDS] [CODEC]}: two {@code !webrtc} endpoints in one host calling
- * each other (the default settings; VP8 unless another codec is named), at 640x480, 1280x720 and 1920x1080, each at 30 and 60 fps. Each
+ * {@code ./flitter bench webrtc [SECONDS] [CODEC] [SIZE]}: two {@code !webrtc} endpoints in one host calling
+ * each other (the default settings; VP8 unless another codec is named), at 640x480, 1280x720 and 1920x1080
+ * (or only the SIZE named, e.g. 1280x720), each at 30 and 60 fps. Each
  * node draws a moving pattern (its own {@code fragment=}, one pass) with its frame number in binary
  * along the top, and is hidden so the window does not composite them; the other side reads the
  * number back from its received image. Reported: frames received per second each way, latency from
  * the start of the frame that drew a number to the frame that showed it (median and 95th percentile;
  * it includes the wait for the next frame), CPU per endpoint (the process's CPU time, both endpoints'
- * rendering included, halved) and RSS. Then the pipeline's own work per 720p frame: readback, I420
- * conversion, and upload with YUV-to-RGB drawing.
+ * rendering included, halved) and RSS; and below each row what WebRTC itself reports for each
+ * endpoint over the last second or so (frames sent and decoded per second, encode and decode time per
+ * frame, jitter-buffer delay and what limits the quality). Then the pipeline's own work per 720p
+ * frame: readback, I420 conversion, and upload with YUV-to-RGB drawing.
  */
 public final class WebRtcBenchmark {
     private static final int BITS = 16;
+    private static final long STATS_BEFORE_END = TimeUnit.MILLISECONDS.toNanos(1500);
 
     private static final String PATTERN = String.join("\n",
         "${HEADER}",
@@ -89,9 +96,13 @@ public final class WebRtcBenchmark {
         System.out.printf("%-10s %4s %9s %9s %10s %10s %12s %8s  %s%n", "size", "fps", "a<-b fps", "b<-a fps",
             "median ms", "p95 ms", "CPU/endpoint", "RSS MB", "received at (most frames, each way)");
         int run = 0;
+        String only = args.length > 2 ? args[2] : null;
         for (int[] size : new int[][] {{640, 480}, {1280, 720}, {1920, 1080}}) {
+            if (only != null && !only.equals(size[0] + "x" + size[1])) {
+                continue;
+            }
             for (int fps : new int[] {30, 60}) {
-                call(gl, kinds, size[0], size[1], fps, seconds, "run" + run++);
+                call(gl, kinds, webrtc, size[0], size[1], fps, seconds, "run" + run++);
             }
         }
         pipeline(gl, 1280, 720);
@@ -103,8 +114,8 @@ public final class WebRtcBenchmark {
     }
 
     /** Connects, settles, then measures one call for {@code seconds}. */
-    private static void call(GlContext gl, Map<String, WindowNodeFactory> kinds, int width, int height, int fps,
-            int seconds, String name) throws Exception {
+    private static void call(GlContext gl, Map<String, WindowNodeFactory> kinds, Calls calls, int width, int height,
+            int fps, int seconds, String name) throws Exception {
         String source = String.join("\n",
             "!offscreen size=" + width + ";" + height,
             "    !webrtc id=:a state=:a hidden=true fragment=PATTERN count=count tint=1;0.6;0.2",
@@ -129,11 +140,18 @@ public final class WebRtcBenchmark {
         long measureUntil = Long.MAX_VALUE;
         long cpuFrom = 0;
         long next = start;
+        CompletableFuture<Optional<CallStats>> statsA = null;
+        CompletableFuture<Optional<CallStats>> statsB = null;
         for (int count = 0;; count++) {
             long now = System.nanoTime();
             boolean measuring = now >= measureFrom;
             if (now >= measureUntil) {
                 break;
+            }
+            if (statsA == null && now >= measureUntil - STATS_BEFORE_END) {
+                // WebRTC's own readings over the last second or so, taken while frames still flow.
+                statsA = calls.stats("a").toCompletableFuture();
+                statsB = calls.stats("b").toCompletableFuture();
             }
             drawnAt[count & ((1 << BITS) - 1)] = now;
             names.put("time", Vector.of((now - start) / 1e9));
@@ -149,7 +167,7 @@ public final class WebRtcBenchmark {
                 measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
             }
             if (measuring && cpuFrom == 0) {
-                cpuFrom = cpuNanos();
+                cpuFrom = ProcStats.cpuNanos(ProcessHandle.current().pid());
             }
             if (measureFrom == Long.MAX_VALUE && shown - start > TimeUnit.SECONDS.toNanos(30)) {
                 throw new IllegalStateException(name + ": no call after 30 s: a " + state.get(Vector.symbol("a"))
@@ -163,13 +181,16 @@ public final class WebRtcBenchmark {
                 next = System.nanoTime();
             }
         }
-        double cpu = (cpuNanos() - cpuFrom) / 1e9 / seconds;
+        double cpu = (ProcStats.cpuNanos(ProcessHandle.current().pid()) - cpuFrom) / 1e9 / seconds;
         List<Long> latencies = new ArrayList<>(a.latencies);
         latencies.addAll(b.latencies);
         latencies.sort(null);
         System.out.printf("%-10s %4d %9.1f %9.1f %10.1f %10.1f %11.0f%% %8d  %s, %s%n", width + "x" + height, fps,
-            a.received / (double) seconds, b.received / (double) seconds, percentile(latencies, 0.5),
-            percentile(latencies, 0.95), 100 * cpu / 2, residentKilobytes() / 1024, a.size(), b.size());
+            a.received / (double) seconds, b.received / (double) seconds, ProcStats.percentileMillis(latencies, 0.5),
+            ProcStats.percentileMillis(latencies, 0.95), 100 * cpu / 2,
+            ProcStats.residentKilobytes(ProcessHandle.current().pid()) / 1024, a.size(), b.size());
+        System.out.println(webRtcSays("a", statsA));
+        System.out.println(webRtcSays("b", statsB));
         root.close();
     }
 
@@ -266,32 +287,21 @@ public final class WebRtcBenchmark {
             read / 1e6 / frames, convert / 1e6 / frames, upload / 1e6 / frames);
     }
 
+    /** One endpoint's sending and receiving as WebRTC reports them. */
+    private static String webRtcSays(String endpoint, CompletableFuture<Optional<CallStats>> stats) throws Exception {
+        Optional<CallStats> reading = stats == null ? Optional.empty() : stats.get(5, TimeUnit.SECONDS);
+        if (reading.isEmpty()) {
+            return "  " + endpoint + ": no WebRTC statistics";
+        }
+        CallStats.Video out = reading.get().outgoing();
+        CallStats.Video in = reading.get().incoming();
+        return String.format("  %s (WebRTC): %s sends %.0f fps (encode %.1f ms, limited by %s), decodes %.0f fps"
+            + " (decode %.1f ms, jitter buffer %.1f ms)", endpoint, out.codec(), out.framesPerSecond(),
+            out.codingMillis(), out.limitation(), in.framesPerSecond(), in.codingMillis(), in.bufferMillis());
+    }
+
     private static boolean connected(State state, String key) {
         return state.get(Vector.symbol(key)).equals(Vector.symbol(CallState.CONNECTED.symbol()));
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) (p * sorted.size()))) / 1e6;
-    }
-
-    /** The process's CPU time so far, from /proc (all threads, native ones included). */
-    private static long cpuNanos() throws Exception {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 10_000_000L;  // USER_HZ is 100 on Linux
-    }
-
-    private static long residentKilobytes() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return 0;
     }
 
     /** The endpoint service's defaults, as ConfigAdmin would give them, but for the codec. */

@@ -3,7 +3,7 @@ package flitter.signalling.server.impl;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Plain HTTP/1.1 responses: a status, a few header fields and a short text body; the connection closes after one. */
+/** Plain HTTP/1.1 responses: a status, a few header fields and a short body; the connection closes after one. */
 final class HttpResponse {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
         Map.entry(101, "Switching Protocols"), Map.entry(200, "OK"), Map.entry(400, "Bad Request"),
@@ -21,12 +21,22 @@ final class HttpResponse {
      * @param headers extra header fields, name then value
      */
     static byte[] text(int status, String body, boolean head, String... headers) {
-        byte[] content = (body + "\n").getBytes(StandardCharsets.UTF_8);
+        return content(status, "text/plain; charset=utf-8", (body + "\n").getBytes(StandardCharsets.UTF_8), head,
+            headers);
+    }
+
+    /**
+     * A complete response with {@code content} of {@code contentType} (no body for {@code HEAD}) and
+     * {@code Connection: close}.
+     *
+     * @param headers extra header fields, name then value
+     */
+    static byte[] content(int status, String contentType, byte[] content, boolean head, String... headers) {
         StringBuilder out = statusLine(status);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             out.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
         }
-        out.append("Content-Type: text/plain; charset=utf-8\r\n")
+        out.append("Content-Type: ").append(contentType).append("\r\n")
             .append("Content-Length: ").append(content.length).append("\r\n")
             .append("Connection: close\r\n\r\n");
         byte[] start = out.toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -136,10 +136,9 @@ public final class RoomServer {
         server = next;
         running = settings;
         InetSocketAddress address = next.address();
-        log.info("Signalling server listening on {}://{}:{}/ (rooms of up to {}, messages up to {} bytes)",
-            settings.tls() ? "wss" : "ws", address.getAddress().getHostAddress(), address.getPort(),
-            settings.maxMembersPerRoom(),
-            settings.maxMessageBytes());
+        log.info("Signalling server listening on {}://{}:{}/ (up to {} connections, rooms of up to {}, messages up to {} "
+            + "bytes)", settings.tls() ? "wss" : "ws", address.getAddress().getHostAddress(), address.getPort(),
+            settings.maxConnections(), settings.maxMembersPerRoom(), settings.maxMessageBytes());
     }
 
     /** The address it listens on, or null when it does not. */

@@ -33,7 +33,12 @@ public @interface ServerConfig {
     @AttributeDefinition(description = "The most rooms the server holds at once", min = "1")
     int maxRooms() default 1000;
 
-    @AttributeDefinition(description = "The most connections open at once from one IP address", min = "1")
+    @AttributeDefinition(description = "The most connections open at once, from everyone together (more are answered "
+        + "503 and closed)", min = "1")
+    int maxConnections() default 1000;
+
+    @AttributeDefinition(description = "The most connections open at once from one IP address (more are answered 429 "
+        + "and closed)", min = "1")
     int maxConnectionsPerAddress() default 20;
 
     @AttributeDefinition(description = "Seconds a client may stay silent (the server pings it after half of this); "

@@ -4,10 +4,12 @@ package flitter.signalling.server.impl;
  * What one listener runs with: {@link ServerConfig}'s values, checked, with the address perhaps given by
  * the command line instead.
  */
-record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms,
+record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms, int maxConnections,
         int maxConnectionsPerAddress, int idleTimeoutSeconds, String certificate, String key) {
     /** How long a client has to send its request head. */
     static final int HEAD_TIMEOUT_MILLIS = 10_000;
+    /** How long a plain HTTP exchange (the head read, the response written) may take before it is cut off. */
+    static final int EXCHANGE_TIMEOUT_MILLIS = 30_000;
     /** The least room for queued messages per client, whatever the largest message. */
     static final long MIN_QUEUED_BYTES = 1 << 20;
 
@@ -19,6 +21,7 @@ record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoo
         check("maxMessageBytes", maxMessageBytes, 256, Integer.MAX_VALUE - 64);
         check("maxMembersPerRoom", maxMembersPerRoom, 1, Integer.MAX_VALUE);
         check("maxRooms", maxRooms, 1, Integer.MAX_VALUE);
+        check("maxConnections", maxConnections, 1, Integer.MAX_VALUE);
         check("maxConnectionsPerAddress", maxConnectionsPerAddress, 1, Integer.MAX_VALUE);
         check("idleTimeoutSeconds", idleTimeoutSeconds, 0, Integer.MAX_VALUE / 1000);
         certificate = certificate == null ? "" : certificate.strip();
@@ -29,10 +32,10 @@ record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoo
     }
 
     /** Settings without TLS. */
-    Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms,
+    Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoom, int maxRooms, int maxConnections,
             int maxConnectionsPerAddress, int idleTimeoutSeconds) {
-        this(host, port, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnectionsPerAddress, idleTimeoutSeconds, "",
-            "");
+        this(host, port, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnections, maxConnectionsPerAddress,
+            idleTimeoutSeconds, "", "");
     }
 
     /** Whether clients connect over TLS (wss:, https:). */
@@ -42,14 +45,14 @@ record Settings(String host, int port, int maxMessageBytes, int maxMembersPerRoo
 
     static Settings of(ServerConfig config) {
         return new Settings(config.host().strip(), config.port(), config.maxMessageBytes(), config.maxMembersPerRoom(),
-            config.maxRooms(), config.maxConnectionsPerAddress(), config.idleTimeoutSeconds(), config.certificate(),
-            config.key());
+            config.maxRooms(), config.maxConnections(), config.maxConnectionsPerAddress(), config.idleTimeoutSeconds(),
+            config.certificate(), config.key());
     }
 
     /** These settings at another address, with the command line's TLS files (none: plain). */
     Settings at(String newHost, int newPort, String newCertificate, String newKey) {
-        return new Settings(newHost, newPort, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnectionsPerAddress,
-            idleTimeoutSeconds, newCertificate, newKey);
+        return new Settings(newHost, newPort, maxMessageBytes, maxMembersPerRoom, maxRooms, maxConnections,
+            maxConnectionsPerAddress, idleTimeoutSeconds, newCertificate, newKey);
     }
 
     /**

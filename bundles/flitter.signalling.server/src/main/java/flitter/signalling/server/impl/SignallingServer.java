@@ -15,45 +15,86 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLSocketFactory;
 
 import org.osgi.service.log.Logger;
 
 /**
  * One listening socket and its rooms: HTTP/1.1 on plain sockets, upgraded to WebSocket at {@code /} for
- * the signalling protocol ({@link ClientSession}); other paths answer 404.
+ * the signalling protocol ({@link ClientSession}), and the browser peer's page ({@link Page}).
  *
  * <p>Threads: one accepts; each connection then has a thread of its own that reads its request and,
  * after the upgrade, its frames, and a second that writes to it ({@link WebSocketConnection}). So a
  * client costs two threads (small stacks) while connected: fine for the hundreds of clients a
- * signalling server sees; the per-address limit keeps one address from taking more than its share.
+ * signalling server sees. {@code maxConnections} bounds them all together (more are answered 503) and
+ * {@code maxConnectionsPerAddress} keeps one address from taking more than its share (429); the
+ * accepting thread answers either refusal at once (over TLS it only closes the connection) and logs it
+ * at most once a minute. With TLS, each connection's handshake is done by its own thread.
  * Nothing one client does (not reading, sending slowly) holds up another's thread.
  */
 final class SignallingServer implements AutoCloseable {
     private static final int THREAD_STACK = 256 * 1024;
+    /** How often a kind of trouble that may come in floods (refusals, accept failures) gets a log line. */
+    private static final long LOG_INTERVAL_SECONDS = 60;
+    /** How long the accepting thread waits after a failed accept (out of file descriptors, say) before the next. */
+    private static final long ACCEPT_RETRY_MILLIS = 100;
 
     private final Settings settings;
     private final Logger log;
     private final Rooms rooms;
+    /** Open connections by address; its lock also guards {@link #open}. */
     private final Map<InetAddress, Integer> perAddress = new HashMap<>();
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final LogThrottle fullLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    private final LogThrottle addressLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    private final LogThrottle acceptLog = new LogThrottle(LOG_INTERVAL_SECONDS, TimeUnit.SECONDS);
+    private int open;
+    /**
+     * Each open connection's socket and the TCP socket under it: the same one without TLS; with TLS, the
+     * one that closes at once whatever the TLS layer is waiting for.
+     */
+    private final Map<Socket, Socket> sockets = new ConcurrentHashMap<>();
     private final Set<WebSocketConnection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /**
+     * Closes a connection whose plain HTTP exchange (request head, then response) has not ended in
+     * {@link #exchangeTimeoutMillis} ({@link Settings#EXCHANGE_TIMEOUT_MILLIS}): a client that never reads the response cannot keep its
+     * thread and its place. Connections upgraded to WebSocket are let go of at the upgrade.
+     */
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "flitter signalling server watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
     private ServerSocket server;
+    /** With TLS, what layers it over each accepted TCP socket; null without. */
+    private SSLSocketFactory tls;
     private Thread acceptor;
     private volatile boolean closing;
+    private final long exchangeTimeoutMillis;
 
     SignallingServer(Settings settings, Logger log) {
+        this(settings, log, Settings.EXCHANGE_TIMEOUT_MILLIS);
+    }
+
+    /** A server whose plain HTTP exchanges are cut off after {@code exchangeTimeoutMillis} (tests shorten it). */
+    SignallingServer(Settings settings, Logger log, long exchangeTimeoutMillis) {
         this.settings = settings;
         this.log = log;
         this.rooms = new Rooms(settings.maxRooms(), settings.maxMembersPerRoom());
+        this.exchangeTimeoutMillis = exchangeTimeoutMillis;
     }
 
     /** Binds the listening socket and starts accepting; throws when the address cannot be had. */
     void start() throws IOException {
-        ServerSocket socket = settings.tls()
-            ? Tls.context(Path.of(settings.certificate()), Path.of(settings.key())).getServerSocketFactory().createServerSocket()
-            : new ServerSocket();
+        if (settings.tls()) {
+            tls = Tls.context(Path.of(settings.certificate()), Path.of(settings.key())).getSocketFactory();
+        }
+        ServerSocket socket = new ServerSocket();
         try {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 128);
@@ -104,8 +145,8 @@ final class SignallingServer implements AutoCloseable {
         for (WebSocketConnection connection : connections) {
             connection.abort("server stopped");
         }
-        for (Socket socket : sockets) {
-            closeQuietly(socket);
+        for (Socket transport : sockets.values()) {
+            closeQuietly(transport);
         }
         long last = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         for (Thread thread : threads) {
@@ -114,6 +155,7 @@ final class SignallingServer implements AutoCloseable {
         if (acceptor != null) {
             join(acceptor, last);
         }
+        watchdog.shutdownNow();
     }
 
     private static void join(Thread thread, long deadline) {
@@ -130,70 +172,135 @@ final class SignallingServer implements AutoCloseable {
 
     private void accept() {
         while (!closing) {
-            Socket socket;
+            Socket transport;
             try {
-                socket = server.accept();
+                transport = server.accept();
             } catch (IOException e) {
-                if (!closing) {
-                    log.error("Signalling server {}: accept failed, no longer listening: {}", address(), e.toString());
+                if (closing) {
+                    return;
                 }
-                return;
-            }
-            InetAddress from = socket.getInetAddress();
-            if (!admit(from)) {
-                refuse(socket);
+                if (server.isClosed()) {
+                    log.error("Signalling server {}: accept failed, no longer listening: {}", address(), e.toString());
+                    return;
+                }
+                acceptFailed(e);
                 continue;
             }
+            InetAddress from = transport.getInetAddress();
+            int status = admit(from);
+            if (status != 0) {
+                refuse(transport, status);
+                continue;
+            }
+            Socket socket = null;
             try {
-                socket.setTcpNoDelay(true);
-                Thread thread = new Thread(null, () -> serve(socket, from), "flitter signalling "
-                    + socket.getRemoteSocketAddress(), THREAD_STACK);
+                transport.setTcpNoDelay(true);
+                // The TLS handshake happens on the connection's thread, when its request is read.
+                Socket layered = tls == null ? transport : tls.createSocket(transport, null, true);
+                socket = layered;
+                Thread thread = new Thread(null, () -> serve(layered, from), "flitter signalling "
+                    + transport.getRemoteSocketAddress(), THREAD_STACK);
                 thread.setDaemon(true);
                 threads.add(thread);
-                sockets.add(socket);
+                sockets.put(layered, transport);
                 thread.start();
             } catch (IOException | OutOfMemoryError e) {
                 // OutOfMemoryError here means no thread could be made: turn the client away, keep serving.
-                log.warn("Signalling server {}: cannot serve {}: {}", address(), socket.getRemoteSocketAddress(),
+                log.warn("Signalling server {}: cannot serve {}: {}", address(), transport.getRemoteSocketAddress(),
                     e.toString());
-                closeQuietly(socket);
+                if (socket != null) {
+                    sockets.remove(socket);
+                }
+                closeQuietly(transport);
                 release(from);
             }
         }
     }
 
-    private boolean admit(InetAddress address) {
+    /**
+     * Counts a new connection in: 0 when it may be served (it then counts until {@link #release}), else the
+     * HTTP status that refuses it: 429 when its address has all it may have open, 503 when the server has.
+     */
+    private int admit(InetAddress address) {
         synchronized (perAddress) {
-            int open = perAddress.getOrDefault(address, 0);
-            if (open >= settings.maxConnectionsPerAddress()) {
-                return false;
+            int fromAddress = perAddress.getOrDefault(address, 0);
+            if (fromAddress >= settings.maxConnectionsPerAddress()) {
+                return 429;
             }
-            perAddress.put(address, open + 1);
-            return true;
+            if (open >= settings.maxConnections()) {
+                return 503;
+            }
+            perAddress.put(address, fromAddress + 1);
+            open++;
+            return 0;
         }
     }
 
     private void release(InetAddress address) {
         synchronized (perAddress) {
-            perAddress.computeIfPresent(address, (key, open) -> open > 1 ? open - 1 : null);
+            perAddress.computeIfPresent(address, (key, count) -> count > 1 ? count - 1 : null);
+            open--;
         }
     }
 
-    /** Over the per-address limit: a 429 written at once (it fits in any socket buffer) and the socket closed. */
-    private void refuse(Socket socket) {
-        log.info("Signalling server {}: refused a connection from {}: it has maxConnectionsPerAddress ({}) open",
-            address(), socket.getInetAddress().getHostAddress(), settings.maxConnectionsPerAddress());
-        try {
-            socket.getOutputStream().write(HttpResponse.text(429, "Too many connections from your address (limit "
-                + settings.maxConnectionsPerAddress() + ")", false));
-        } catch (IOException e) {
-            // The client is turned away either way.
+    /** The number of connections counted in now, from every address. */
+    int openConnections() {
+        synchronized (perAddress) {
+            return open;
+        }
+    }
+
+    /**
+     * Over a limit: the response written at once (it fits in any socket buffer) and the socket closed. Over
+     * TLS nothing is written: that would mean a handshake on the accepting thread, at the client's pace.
+     */
+    private void refuse(Socket socket, int status) {
+        String from = socket.getInetAddress().getHostAddress();
+        boolean full = status == 503;
+        long held = (full ? fullLog : addressLog).pass();
+        if (held >= 0) {
+            String more = held == 0 ? "" : " (and " + held + " more since the last such line)";
+            if (full) {
+                log.warn("Signalling server {}: refused a connection from {}: maxConnections ({}) are open{}", address(),
+                    from, settings.maxConnections(), more);
+            } else {
+                log.info("Signalling server {}: refused a connection from {}: it has maxConnectionsPerAddress ({}) open{}",
+                    address(), from, settings.maxConnectionsPerAddress(), more);
+            }
+        }
+        if (!settings.tls()) {
+            String body = full ? "This signalling server is full (" + settings.maxConnections()
+                + " connections); try again later"
+                : "Too many connections from your address (limit " + settings.maxConnectionsPerAddress() + ")";
+            try {
+                socket.getOutputStream().write(HttpResponse.text(status, body, false));
+            } catch (IOException e) {
+                // The client is turned away either way.
+            }
         }
         closeQuietly(socket);
     }
 
+    /** An accept that failed with the listener still open (no file descriptors left, say): log, pause, go on. */
+    private void acceptFailed(IOException e) {
+        long held = acceptLog.pass();
+        if (held >= 0) {
+            log.error("Signalling server {}: accept failed ({}{}); still listening", address(), e.toString(),
+                held == 0 ? "" : ", and " + held + " more times since the last such line");
+        }
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            closing = true;
+        }
+    }
+
     private void serve(Socket socket, InetAddress from) {
         String name = socket.getRemoteSocketAddress().toString();
+        Socket transport = sockets.getOrDefault(socket, socket);
+        ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(transport), exchangeTimeoutMillis,
+            TimeUnit.MILLISECONDS);
         try {
             TimedInput timed = new TimedInput(socket);
             timed.deadlineIn(Settings.HEAD_TIMEOUT_MILLIS);
@@ -211,7 +318,7 @@ final class SignallingServer implements AutoCloseable {
                     + " s", false));
                 return;
             }
-            route(request, socket, timed, in, out, name);
+            route(request, socket, timed, in, out, name, guard);
         } catch (EOFException e) {
             log.trace("Signalling server: {} closed its connection before a full request", name);
         } catch (IOException e) {
@@ -219,41 +326,44 @@ final class SignallingServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Signalling server: a bug ended the connection from {}", name, e);
         } finally {
+            guard.cancel(false);
             closeQuietly(socket);
-            sockets.remove(socket);
+            closeQuietly(sockets.remove(socket));
             release(from);
             threads.remove(Thread.currentThread());
         }
     }
 
     /**
-     * What each path serves. {@code /} is the signalling endpoint (the original's only route); any other
-     * path is unknown for now. A page of its own is one more {@code case}.
+     * What each path serves: {@code /} is the signalling endpoint (the original's only route) for a
+     * WebSocket upgrade and the browser peer's page ({@link Page}) for a plain request; the page's
+     * script and style have paths of their own; anything else is 404.
      */
     private void route(HttpRequest request, Socket socket, TimedInput timed, InputStream in, OutputStream out,
-            String name) throws IOException {
+            String name, ScheduledFuture<?> guard) throws IOException {
         boolean head = request.method().equals("HEAD");
         if (!head && !request.method().equals("GET")) {
             out.write(HttpResponse.text(405, "Method " + request.method() + " is not allowed", false, "Allow", "GET, HEAD"));
             return;
         }
-        switch (request.path()) {
-            case "/" -> {
-                // Another upgrade (a client offering h2c) is ignored, as RFC 9110 7.8 allows: HTTP/1.1 it stays.
-                if (!request.hasToken("Upgrade", "websocket")) {
-                    out.write(HttpResponse.text(426, "This is a Flitter signalling server: connect with a WebSocket client",
-                        head, "Upgrade", "websocket"));
-                } else {
-                    upgrade(request, socket, timed, in, out, name);
-                }
-            }
-            default -> out.write(HttpResponse.text(404, "Not found: " + request.path(), head));
+        // Another upgrade (a client offering h2c) is ignored, as RFC 9110 7.8 allows: HTTP/1.1 it stays.
+        if (request.path().equals("/") && request.hasToken("Upgrade", "websocket")) {
+            upgrade(request, socket, timed, in, out, name, guard);
+            return;
+        }
+        Page.File file = Page.at(request.path());
+        if (file == null) {
+            out.write(HttpResponse.text(404, "Not found: " + request.path(), head));
+        } else {
+            out.write(HttpResponse.content(200, file.contentType(), file.content(), head,
+                "Cache-Control", "no-cache", "Content-Security-Policy", Page.SECURITY_POLICY,
+                "X-Content-Type-Options", "nosniff"));
         }
     }
 
     /** The WebSocket handshake (RFC 6455 4.2), then the connection runs on this thread until it ends. */
     private void upgrade(HttpRequest request, Socket socket, TimedInput timed, InputStream in, OutputStream out,
-            String name) throws IOException {
+            String name, ScheduledFuture<?> guard) throws IOException {
         String refusal = null;
         if (!request.method().equals("GET")) {
             refusal = "a WebSocket handshake must be a GET";
@@ -276,8 +386,11 @@ final class SignallingServer implements AutoCloseable {
         }
         out.write(HttpResponse.switchingProtocols(WebSocket.accept(request.header("Sec-WebSocket-Key"))));
         out.flush();
-        WebSocketConnection connection = new WebSocketConnection(socket, timed, in, settings.maxMessageBytes(),
-            settings.maxQueuedBytes(), settings.idleMillis(), name);
+        if (!guard.cancel(false)) {
+            return; // The exchange took too long and the watchdog has closed the connection.
+        }
+        WebSocketConnection connection = new WebSocketConnection(socket, sockets.getOrDefault(socket, socket), timed, in,
+            settings.maxMessageBytes(), settings.maxQueuedBytes(), settings.idleMillis(), name);
         connections.add(connection);
         try {
             if (closing) {
@@ -292,7 +405,11 @@ final class SignallingServer implements AutoCloseable {
         }
     }
 
+    /** Closes {@code socket}, if there is one, whatever happens. */
     private static void closeQuietly(Socket socket) {
+        if (socket == null) {
+            return;
+        }
         try {
             socket.close();
         } catch (IOException e) {

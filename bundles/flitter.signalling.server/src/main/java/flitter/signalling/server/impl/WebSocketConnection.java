@@ -28,6 +28,8 @@ import flitter.signalling.server.impl.WebSocket.ProtocolException;
  * {@code idleMillis} is closed with 1001. Closing either way follows the close handshake: the side that
  * closes sends a close frame and the other answers with one; the server waits at most
  * {@link #CLOSE_WAIT_MILLIS} for the answer (discarding what comes before it), then closes the socket.
+ * Dropping a connection ({@link #abort}) closes the TCP socket under it at once, so it never waits for
+ * a TLS layer whose writer is stuck on a client that does not read.
  */
 final class WebSocketConnection {
     /** How long the server waits for a client's answer to its close frame. */
@@ -50,6 +52,7 @@ final class WebSocketConnection {
     private static final byte[] END = new byte[0];
 
     private final Socket socket;
+    private final Socket transport;
     private final TimedInput timed;
     private final InputStream in;
     private final OutputStream out;
@@ -76,13 +79,16 @@ final class WebSocketConnection {
     private int messageLength;
 
     /**
+     * @param socket what the connection reads and writes: the TCP socket, or the TLS one over it
+     * @param transport the TCP socket (the same as {@code socket} without TLS)
      * @param timed the socket's timed input, under {@code in}
      * @param in the buffered input, positioned after the handshake (it may hold frames already)
      * @param name how the log names this client (its address)
      */
-    WebSocketConnection(Socket socket, TimedInput timed, InputStream in, int maxMessageBytes, long maxQueuedBytes,
-            int idleMillis, String name) throws IOException {
+    WebSocketConnection(Socket socket, Socket transport, TimedInput timed, InputStream in, int maxMessageBytes,
+            long maxQueuedBytes, int idleMillis, String name) throws IOException {
         this.socket = socket;
+        this.transport = transport;
         this.timed = timed;
         this.in = in;
         this.out = new BufferedOutputStream(socket.getOutputStream(), 16384);
@@ -170,11 +176,7 @@ final class WebSocketConnection {
             queue.add(END);
             state = State.CLOSED;
         }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Closing is all that was wanted.
-        }
+        closeQuietly(transport);
     }
 
     private boolean enqueue(byte[] frame) {
@@ -353,8 +355,16 @@ final class WebSocketConnection {
             Thread.currentThread().interrupt();
         }
         markClosed();
+        // A writer still stuck on a client that does not read would hold up a TLS socket's orderly close.
+        if (!writer.isAlive()) {
+            closeQuietly(socket);
+        }
+        closeQuietly(transport);
+    }
+
+    private static void closeQuietly(Socket closing) {
         try {
-            socket.close();
+            closing.close();
         } catch (IOException e) {
             // Closing is all that was wanted.
         }

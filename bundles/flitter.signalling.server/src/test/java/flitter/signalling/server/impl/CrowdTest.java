@@ -87,7 +87,7 @@ class CrowdTest {
 
     @Test
     void fiveHundredClientsComeAndGoTwiceLeavingNothingBehind() throws Exception {
-        server = new SignallingServer(new Settings("127.0.0.1", 0, 65536, 16, 100, 1000, 300), TestLogger.quiet());
+        server = new SignallingServer(new Settings("127.0.0.1", 0, 65536, 16, 100, 1000, 1000, 300), TestLogger.quiet());
         server.start();
         int port = server.address().getPort();
 

@@ -1,6 +1,7 @@
 package flitter.signalling.server.impl;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A WebSocket client on a bare socket, for what a well-behaved client never sends (unmasked frames,
@@ -26,14 +36,43 @@ final class RawClient implements AutoCloseable {
 
     /** @param receiveBuffer the socket's receive buffer size, or 0 for the system's */
     RawClient(int port, int receiveBuffer) throws IOException {
-        socket = new Socket();
+        this(port, receiveBuffer, null);
+    }
+
+    private RawClient(int port, int receiveBuffer, SSLSocketFactory tls) throws IOException {
+        Socket tcp = new Socket();
         if (receiveBuffer > 0) {
-            socket.setReceiveBufferSize(receiveBuffer);
+            tcp.setReceiveBufferSize(receiveBuffer);
         }
-        socket.setSoTimeout((int) (TestClient.WAIT_SECONDS * 1000));
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        tcp.setSoTimeout((int) (TestClient.WAIT_SECONDS * 1000));
+        tcp.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+        socket = tls == null ? tcp : tls.createSocket(tcp, "localhost", port, true);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
+    }
+
+    /** A client over TLS to a server whose (self-signed) certificate is the PEM file {@code certificate}. */
+    static RawClient tls(int port, int receiveBuffer, Path certificate) throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("server", CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificate))));
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trusted);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        return new RawClient(port, receiveBuffer, context.getSocketFactory());
+    }
+
+    /** Connects, upgrades and joins {@code room} as {@code id}; the members list the join brings is read. */
+    RawClient join(String room, String id) throws IOException, WebSocket.ProtocolException {
+        handshake();
+        sendText("{\"type\": \"join\", \"id\": \"" + id + "\", \"room\": \"" + room + "\"}");
+        String members = readText();
+        if (members == null || !members.startsWith("{\"type\": \"members\"")) {
+            throw new AssertionError("no members list after joining, but " + members);
+        }
+        return this;
     }
 
     /** Sends an upgrade request and reads the response head; returns it. */

@@ -54,7 +54,7 @@ class RoomServerTest {
     @Test
     void theDefaultsAreDocumentedOnesAndOpenNoPort() {
         ServerConfig defaults = config(Map.of());
-        assertEquals(Settings.of(defaults), new Settings("0.0.0.0", 8080, 65536, 16, 1000, 20, 300));
+        assertEquals(Settings.of(defaults), new Settings("0.0.0.0", 8080, 65536, 16, 1000, 1000, 20, 300));
         assertEquals(false, defaults.enabled());
         component = new RoomServer(defaults, TestLogger.quiet(), null);
         assertNull(component.address(), "not listening unless enabled");

@@ -17,11 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.log.Logger;
 
 import flitter.json.Json;
 
@@ -38,8 +40,12 @@ class SignallingServerTest {
 
     private void start(int maxMessageBytes, int maxMembersPerRoom, int maxConnectionsPerAddress, int idleSeconds)
             throws IOException {
-        server = new SignallingServer(new Settings("127.0.0.1", 0, maxMessageBytes, maxMembersPerRoom, 10,
-            maxConnectionsPerAddress, idleSeconds), TestLogger.quiet());
+        start(new Settings("127.0.0.1", 0, maxMessageBytes, maxMembersPerRoom, 10, 1000, maxConnectionsPerAddress,
+            idleSeconds), TestLogger.quiet());
+    }
+
+    private void start(Settings settings, Logger log) throws IOException {
+        server = new SignallingServer(settings, log);
         server.start();
         port = server.address().getPort();
     }
@@ -239,7 +245,7 @@ class SignallingServerTest {
     }
 
     @Test
-    void plainHttpIsAnsweredWithoutUpgrading() throws Exception {
+    void plainHttpGetsTheBrowserPageWithItsScriptAndStyle() throws Exception {
         start();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/page"))
@@ -247,8 +253,23 @@ class SignallingServerTest {
         assertEquals(404, other.statusCode());
         HttpResponse<String> root = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
             .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(426, root.statusCode());
-        assertTrue(root.body().contains("WebSocket"), root.body());
+        assertEquals(200, root.statusCode());
+        assertEquals("text/html; charset=utf-8", root.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(root.body().contains("<script src=\"call.js\""), root.body());
+        assertTrue(root.headers().firstValue("Content-Security-Policy").orElseThrow().contains("connect-src 'self'"));
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/call.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(script.body().contains("type: 'join'"), "the script speaks the signalling protocol");
+        HttpResponse<String> style = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            + "/call.css")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("text/css; charset=utf-8", style.headers().firstValue("Content-Type").orElseThrow());
+        HttpResponse<Void> headOnly = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, headOnly.statusCode());
+        assertEquals(String.valueOf(root.body().getBytes(StandardCharsets.UTF_8).length),
+            headOnly.headers().firstValue("Content-Length").orElseThrow());
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
             .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
@@ -264,6 +285,40 @@ class SignallingServerTest {
             String head = client.head();
             assertTrue(head.startsWith("HTTP/1.1 426 ") && head.contains("Sec-WebSocket-Version: 13"), head);
         }
+    }
+
+    @Test
+    void anExchangeThatDragsOnIsCutOffWhileAnUpgradedClientStays() throws Exception {
+        server = new SignallingServer(new Settings("127.0.0.1", 0, 65536, 16, 10, 1000, 20, 300), TestLogger.quiet(),
+            1000);
+        server.start();
+        port = server.address().getPort();
+        TestClient member = join("r", "a");
+        try (RawClient slow = raw()) {
+            // A head sent a byte at a time, well within the head's own 10 s: the exchange's limit ends it.
+            byte[] head = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: 0123456789012345678901234567890\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1);
+            long started = System.nanoTime();
+            boolean cut = false;
+            for (byte b : head) {
+                try {
+                    slow.out.write(b);
+                    slow.out.flush();
+                } catch (IOException e) {
+                    cut = true;
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            if (!cut) {
+                assertEquals(-1, slow.in.read(), "the server wrote nothing and closed the connection");
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+            assertTrue(seconds < 6, "cut off after the exchange's 1 s, not the head's 10 s: " + seconds + " s");
+        }
+        Thread.sleep(1500);
+        join("r", "b");
+        assertEquals(MEMBERS_AB, member.next(), "the upgraded member outlived the exchange limit");
     }
 
     @Test
@@ -358,6 +413,28 @@ class SignallingServerTest {
                 return false;
             }
         }, "a place is free again once a connection closes");
+    }
+
+    @Test
+    void connectionsAltogetherAreLimited() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        start(new Settings("127.0.0.1", 0, 65536, 16, 10, 2, 20, 300), TestLogger.recording(lines));
+        TestClient first = join("r", "a");
+        join("r", "b");
+        for (int i = 0; i < 3; i++) {
+            try (RawClient refused = raw()) {
+                String response = new String(refused.in.readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 503 Service Unavailable\r\n"), response);
+                assertTrue(response.endsWith("\r\n\r\nThis signalling server is full (2 connections); try again later\n"),
+                    response);
+            }
+        }
+        assertEquals(1, lines.stream().filter(line -> line.contains("maxConnections (")).count(),
+            "one log line for a run of refusals: " + lines);
+        assertEquals(List.of("a", "b"), server.rooms().members("r"), "the members keep their places");
+        first.close();
+        awaitTrue(() -> server.openConnections() < 2, "a place is free again once a connection closes");
+        join("r", "c");
     }
 
     @Test
