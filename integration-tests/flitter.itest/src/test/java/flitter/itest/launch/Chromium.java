@@ -57,6 +57,8 @@ final class Chromium implements AutoCloseable {
         Path profile = Files.createDirectories(folder.resolve("profile"));
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
             "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            // A small /dev/shm (containers) makes Chromium crash; with this it keeps that memory in /tmp.
+            "--disable-dev-shm-usage",
             "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
             "--autoplay-policy=no-user-gesture-required", "--use-fake-ui-for-media-stream",
