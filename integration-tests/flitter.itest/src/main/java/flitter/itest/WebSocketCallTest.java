@@ -197,7 +197,7 @@ class WebSocketCallTest {
         Configuration configuration = configurations.getConfiguration("flitter.signalling.server", "?");
         configuration.update(new Hashtable<>(java.util.Map.of("enabled", "true", "host", "127.0.0.1",
             "port", String.valueOf(port))));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!accepts(port)) {
             assertTrue(System.nanoTime() < deadline, "the room server did not listen on 127.0.0.1:" + port);
             Thread.sleep(50);
@@ -217,7 +217,7 @@ class WebSocketCallTest {
         Configuration configuration = configurations.getConfiguration("flitter.signalling.server", "?");
         configuration.update(new Hashtable<>(java.util.Map.of("enabled", "true", "host", "127.0.0.1",
             "port", String.valueOf(port), "certificate", certificate.toString(), "key", key.toString())));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!accepts(port)) {
             assertTrue(System.nanoTime() < deadline, "the TLS room server did not listen on 127.0.0.1:" + port);
             Thread.sleep(50);
