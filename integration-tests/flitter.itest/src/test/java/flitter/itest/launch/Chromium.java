@@ -1,12 +1,10 @@
 package flitter.itest.launch;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -181,10 +179,6 @@ final class Chromium implements AutoCloseable {
         }
         throw new AssertionError("the page never had " + expression + " within " + timeout + "; it shows "
             + evaluate(describe));
-    }
-
-    String output() throws IOException {
-        return Files.readString(folder.resolve("chromium.txt"), StandardCharsets.UTF_8);
     }
 
     @Override
