@@ -2,7 +2,6 @@ package flitter.bench;
 
 import static org.lwjgl.opengl.GL45C.*;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -12,8 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.osgi.service.log.Logger;
 
@@ -39,22 +40,26 @@ import flitter.webrtc.Signalling;
 import flitter.webrtc.impl.IncomingVideo;
 import flitter.webrtc.impl.OutgoingVideo;
 import flitter.webrtc.impl.PeerConnections;
+import flitter.webrtc.impl.ReceivedFrames;
 import flitter.webrtc.impl.WebRtcConfig;
 import flitter.webrtc.impl.WebRtcNodeFactory;
+import flitter.webrtc.impl.YuvToRgb;
 
 /**
- * {@code ./flitter bench webrtc [SECONDS] [CODEC] [SIZE]}: two {@code !webrtc} endpoints in one host calling
- * each other (the default settings; VP8 unless another codec is named), at 640x480, 1280x720 and 1920x1080
- * (or only the SIZE named, e.g. 1280x720), each at 30 and 60 fps. Each
- * node draws a moving pattern (its own {@code fragment=}, one pass) with its frame number in binary
- * along the top, and is hidden so the window does not composite them; the other side reads the
- * number back from its received image. Reported: frames received per second each way, latency from
- * the start of the frame that drew a number to the frame that showed it (median and 95th percentile;
- * it includes the wait for the next frame), CPU per endpoint (the process's CPU time, both endpoints'
- * rendering included, halved) and RSS; and below each row what WebRTC itself reports for each
- * endpoint over the last second or so (frames sent and decoded per second, encode and decode time per
- * frame, jitter-buffer delay and what limits the quality). Then the pipeline's own work per 720p
- * frame: readback, I420 conversion, and upload with YUV-to-RGB drawing.
+ * {@code ./flitter bench webrtc [SECONDS] [SIZE] [SETTING=VALUE ...]}: two {@code !webrtc} endpoints in one
+ * process calling each other with the endpoint service's default settings but for those named (for
+ * instance {@code codec=H264 maxBitrate=6000000}), at 640x480, 1280x720 and 1920x1080 (or only the SIZE
+ * named, e.g. 1280x720), each at 30 and 60 fps. Each endpoint is a show of its own (its own thread, GL
+ * context and frame loop, the two loops' phases drifting; see {@link #call}) whose node draws a moving
+ * pattern (its own {@code fragment=}, one pass) with its frame number in binary along the top; the other
+ * side reads the number back from its received image. Reported: frames received per second each way,
+ * latency from the start of the frame that drew a number to the frame that showed it (median and 95th
+ * percentile; it includes the wait for the receiver's next frame), CPU per endpoint (the process's CPU
+ * time, both endpoints' rendering included, halved) and RSS; and below each row each endpoint's frame
+ * rate and what WebRTC itself reports for it over the last second or so (frames sent and decoded per
+ * second, bitrate, encode and decode time per frame, jitter-buffer delay, what limits the quality,
+ * packets lost). Then the pipeline's own work per 720p frame: readback, I420 conversion, and received
+ * frames both ways: upload with YUV-to-RGB drawing, or conversion to RGBA on the CPU and its upload.
  */
 public final class WebRtcBenchmark {
     private static final int BITS = 16;
@@ -83,26 +88,39 @@ public final class WebRtcBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        String codec = args.length > 1 ? args[1] : "VP8";
+        int seconds = 10;
+        String only = null;
+        Map<String, String> changed = new TreeMap<>();
+        for (String arg : args) {
+            if (arg.matches("\\d+")) {
+                seconds = Integer.parseInt(arg);
+            } else if (arg.matches("\\d+x\\d+")) {
+                only = arg;
+            } else if (arg.matches("\\w+=.*")) {
+                changed.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                throw new IllegalArgumentException("not SECONDS, WIDTHxHEIGHT or SETTING=VALUE: " + arg);
+            }
+        }
+        WebRtcConfig settings = settings(changed);
         EglContext egl = EglContext.create();
         GlContext gl = new GlContext();
-        PeerConnections service = new PeerConnections(defaults(codec), logger());
+        PeerConnections service = new PeerConnections(settings, logger());
         WebRtcNodeFactory webrtc = new WebRtcNodeFactory(service);
         webrtc.addSignalling(new Pairing(), Map.of(Signalling.KIND, "pair"));
         Map<String, WindowNodeFactory> kinds = Map.of("shader", new ShaderNodeFactory(), "webrtc", webrtc);
         System.out.println("renderer: " + gl.renderer() + "; " + Runtime.getRuntime().availableProcessors()
-            + " cores; " + seconds + " s a row, " + codec + " preferred");
+            + " cores; " + seconds + " s a row; " + settings.codec() + " preferred, maxBitrate " + settings.maxBitrate()
+            + ", incomingConversion " + settings.incomingConversion());
         System.out.printf("%-10s %4s %9s %9s %10s %10s %12s %8s  %s%n", "size", "fps", "a<-b fps", "b<-a fps",
             "median ms", "p95 ms", "CPU/endpoint", "RSS MB", "received at (most frames, each way)");
         int run = 0;
-        String only = args.length > 2 ? args[2] : null;
         for (int[] size : new int[][] {{640, 480}, {1280, 720}, {1920, 1080}}) {
             if (only != null && !only.equals(size[0] + "x" + size[1])) {
                 continue;
             }
             for (int fps : new int[] {30, 60}) {
-                call(gl, kinds, webrtc, size[0], size[1], fps, seconds, "run" + run++);
+                call(kinds, webrtc, size[0], size[1], fps, seconds, "run" + run++);
             }
         }
         pipeline(gl, 1280, 720);
@@ -113,108 +131,185 @@ public final class WebRtcBenchmark {
         System.exit(0);
     }
 
-    /** Connects, settles, then measures one call for {@code seconds}. */
-    private static void call(GlContext gl, Map<String, WindowNodeFactory> kinds, Calls calls, int width, int height,
-            int fps, int seconds, String name) throws Exception {
-        String source = String.join("\n",
-            "!offscreen size=" + width + ";" + height,
-            "    !webrtc id=:a state=:a hidden=true fragment=PATTERN count=count tint=1;0.6;0.2",
-            "        !pair call='" + name + "'",
-            "    !webrtc id=:b state=:b hidden=true fragment=PATTERN count=count tint=0.2;0.6;1",
-            "        !pair answer='" + name + "'");
-        Program program = new FlitterCompiler().compile(source, Path.of("bench.fl"));
-        State state = new State();
-        Map<String, Vector> names = new HashMap<>();
-        names.put("PATTERN", Vector.of(PATTERN));
-        List<String> errors = new ArrayList<>();
-        Map<String, WindowNode> references = new HashMap<>();
-        WindowFrame frame = BenchFrame.of(names, state, kinds, errors);
-        ProgramNode root = new ProgramNode(gl) {
-        };
-        long[] drawnAt = new long[1 << BITS];
-        Side a = new Side(width, height);
-        Side b = new Side(width, height);
+    /**
+     * Connects, settles, then measures one call for {@code seconds}: each endpoint renders in a loop of
+     * its own (its own thread and GL context, as two hosts would), b's a little slower than a's, by one
+     * frame over the measurement, so that the phase between a frame's arrival and the receiver's next
+     * frame sweeps once through every value, as it does between two machines whose clocks drift.
+     */
+    private static void call(Map<String, WindowNodeFactory> kinds, Calls calls, int width, int height, int fps,
+            int seconds, String name) throws Exception {
         long period = 1_000_000_000L / fps;
-        long start = System.nanoTime();
-        long measureFrom = Long.MAX_VALUE;
-        long measureUntil = Long.MAX_VALUE;
-        long cpuFrom = 0;
-        long next = start;
-        CompletableFuture<Optional<CallStats>> statsA = null;
-        CompletableFuture<Optional<CallStats>> statsB = null;
-        for (int count = 0;; count++) {
-            long now = System.nanoTime();
-            boolean measuring = now >= measureFrom;
-            if (now >= measureUntil) {
-                break;
+        Endpoint a = new Endpoint("a", 0, "call='" + name + "'", "1;0.6;0.2", width, height, period);
+        Endpoint b = new Endpoint("b", 1, "answer='" + name + "'", "0.2;0.6;1", width, height,
+            period + period / ((long) fps * seconds));
+        a.peer = b;
+        b.peer = a;
+        a.start(kinds);
+        b.start(kinds);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(a.ready() && b.ready())) {
+            if (a.failure != null || b.failure != null || System.nanoTime() > deadline) {
+                a.stop();
+                b.stop();
+                throw new IllegalStateException(name + ": no call after 30 s: a " + a.describe() + ", b " + b.describe(),
+                    a.failure != null ? a.failure : b.failure);
             }
-            if (statsA == null && now >= measureUntil - STATS_BEFORE_END) {
-                // WebRTC's own readings over the last second or so, taken while frames still flow.
-                statsA = calls.stats("a").toCompletableFuture();
-                statsB = calls.stats("b").toCompletableFuture();
-            }
-            drawnAt[count & ((1 << BITS) - 1)] = now;
-            names.put("time", Vector.of((now - start) / 1e9));
-            names.put("count", Vector.of(count & ((1 << BITS) - 1)));
-            root.update(program.run(names, state).nodes().get(0), frame, width, height);
-            glFinish();
-            long shown = System.nanoTime();
-            a.read(frame.reference("a"), count, drawnAt, shown, measuring);
-            b.read(frame.reference("b"), count, drawnAt, shown, measuring);
-            if (measureFrom == Long.MAX_VALUE && connected(state, "a") && connected(state, "b") && a.seen > 0 && b.seen > 0) {
-                // Two seconds for the bandwidth estimate to ramp up before measuring.
-                measureFrom = shown + TimeUnit.SECONDS.toNanos(2);
-                measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-            }
-            if (measuring && cpuFrom == 0) {
-                cpuFrom = ProcStats.cpuNanos(ProcessHandle.current().pid());
-            }
-            if (measureFrom == Long.MAX_VALUE && shown - start > TimeUnit.SECONDS.toNanos(30)) {
-                throw new IllegalStateException(name + ": no call after 30 s: a " + state.get(Vector.symbol("a"))
-                    + ", b " + state.get(Vector.symbol("b")) + (errors.isEmpty() ? "" : "; " + errors));
-            }
-            next += period;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            } else {
-                next = System.nanoTime();
-            }
+            Thread.sleep(10);
         }
+        // Two seconds for the bandwidth estimate to ramp up before measuring.
+        long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        long measureUntil = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+        a.measure(measureFrom, measureUntil);
+        b.measure(measureFrom, measureUntil);
+        TimeUnit.NANOSECONDS.sleep(measureFrom - System.nanoTime());
+        long cpuFrom = ProcStats.cpuNanos(ProcessHandle.current().pid());
+        // WebRTC's own readings over the last second or so, taken while frames still flow.
+        TimeUnit.NANOSECONDS.sleep(measureUntil - STATS_BEFORE_END - System.nanoTime());
+        CompletableFuture<Optional<CallStats>> statsA = calls.stats("a").toCompletableFuture();
+        CompletableFuture<Optional<CallStats>> statsB = calls.stats("b").toCompletableFuture();
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, measureUntil - System.nanoTime()));
         double cpu = (ProcStats.cpuNanos(ProcessHandle.current().pid()) - cpuFrom) / 1e9 / seconds;
+        long rss = ProcStats.residentKilobytes(ProcessHandle.current().pid()) / 1024;
+        a.stop();
+        b.stop();
+        if (a.failure != null || b.failure != null) {
+            throw new IllegalStateException(name + " failed", a.failure != null ? a.failure : b.failure);
+        }
         List<Long> latencies = new ArrayList<>(a.latencies);
         latencies.addAll(b.latencies);
         latencies.sort(null);
         System.out.printf("%-10s %4d %9.1f %9.1f %10.1f %10.1f %11.0f%% %8d  %s, %s%n", width + "x" + height, fps,
             a.received / (double) seconds, b.received / (double) seconds, ProcStats.percentileMillis(latencies, 0.5),
-            ProcStats.percentileMillis(latencies, 0.95), 100 * cpu / 2,
-            ProcStats.residentKilobytes(ProcessHandle.current().pid()) / 1024, a.size(), b.size());
-        System.out.println(webRtcSays("a", statsA));
-        System.out.println(webRtcSays("b", statsB));
-        root.close();
+            ProcStats.percentileMillis(latencies, 0.95), 100 * cpu / 2, rss, a.size(), b.size());
+        System.out.println(webRtcSays("a", statsA, a.rendered / (double) seconds));
+        System.out.println(webRtcSays("b", statsB, b.rendered / (double) seconds));
     }
 
-    /** One endpoint as the benchmark sees it: what its received images say. */
-    private static final class Side {
+    /**
+     * One endpoint: a program of one hidden {@code !webrtc} node rendered offscreen in a loop on a
+     * thread of its own, drawing its frame number, and reading the number in the image it receives.
+     */
+    private static final class Endpoint {
+        /** The top bit of a drawn number says which endpoint drew it; the rest count its frames. */
+        private static final int COUNT = (1 << (BITS - 1)) - 1;
+
+        final String id;
+        final String source;
         final int width;
         final int height;
+        final long period;
+        /** This side's bit in the numbers it draws. */
+        final int side;
+        /** When each of this side's frame counts began to be drawn (System.nanoTime). */
+        final AtomicLongArray drawnAt = new AtomicLongArray(COUNT + 1);
         final List<Long> latencies = new ArrayList<>();
         final Map<String, Integer> sizes = new HashMap<>();
-        ByteBuffer row;
+        Endpoint peer;
+        volatile Throwable failure;
+        private final State state = new State();
+        private volatile boolean connected;
+        private volatile int seen;
+        private volatile long measureFrom = Long.MAX_VALUE;
+        private volatile long measureUntil = Long.MAX_VALUE;
+        private volatile boolean stopping;
+        private Thread thread;
+        private ByteBuffer row;
+        private int last = -1;
         int received;
-        int seen;
-        int last = -1;
+        int rendered;
 
-        Side(int width, int height) {
+        Endpoint(String id, int side, String signalling, String tint, int width, int height, long period) {
+            this.id = id;
+            this.side = side << (BITS - 1);
             this.width = width;
             this.height = height;
+            this.period = period;
+            this.source = String.join("\n",
+                "!offscreen size=" + width + ";" + height,
+                "    !webrtc id=:" + id + " state=:" + id + " hidden=true fragment=PATTERN count=count tint=" + tint,
+                "        !pair " + signalling);
+        }
+
+        void start(Map<String, WindowNodeFactory> kinds) {
+            thread = new Thread(() -> {
+                try {
+                    loop(kinds);
+                } catch (Throwable e) {
+                    failure = e;
+                }
+            }, "bench-endpoint-" + id);
+            thread.start();
+        }
+
+        boolean ready() {
+            return connected && seen > 0;
+        }
+
+        String describe() {
+            return state.get(Vector.symbol(id)) + ", " + seen + " frames seen";
+        }
+
+        void measure(long from, long until) {
+            measureFrom = from;
+            measureUntil = until;
+        }
+
+        void stop() throws InterruptedException {
+            stopping = true;
+            thread.join();
+        }
+
+        private void loop(Map<String, WindowNodeFactory> kinds) throws Exception {
+            EglContext egl = EglContext.create();
+            GlContext gl = new GlContext();
+            Program program = new FlitterCompiler().compile(source, Path.of(id + ".fl"));
+            Map<String, Vector> names = new HashMap<>();
+            names.put("PATTERN", Vector.of(PATTERN));
+            List<String> errors = new ArrayList<>();
+            WindowFrame frame = BenchFrame.of(names, state, kinds, errors);
+            ProgramNode root = new ProgramNode(gl) {
+            };
+            try {
+                long start = System.nanoTime();
+                long next = start;
+                for (int count = 0; !stopping && System.nanoTime() < measureUntil; count++) {
+                    long now = System.nanoTime();
+                    drawnAt.set(count & COUNT, now);
+                    names.put("time", Vector.of((now - start) / 1e9));
+                    names.put("count", Vector.of(side | (count & COUNT)));
+                    root.update(program.run(names, state).nodes().get(0), frame, width, height);
+                    glFinish();
+                    long shown = System.nanoTime();
+                    boolean measuring = shown >= measureFrom;
+                    if (measuring) {
+                        rendered++;
+                    }
+                    read(frame.reference(id), shown, measuring);
+                    connected = state.get(Vector.symbol(id)).equals(Vector.symbol(CallState.CONNECTED.symbol()));
+                    if (!errors.isEmpty()) {
+                        throw new IllegalStateException(id + ": " + errors);
+                    }
+                    next += period;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    } else {
+                        next = System.nanoTime();
+                    }
+                }
+            } finally {
+                root.close();
+                gl.close();
+                egl.close();
+            }
         }
 
         /**
          * Decodes the frame number in {@code node}'s output, when it is a received image (at whatever
          * size WebRTC chose to send: it scales video down when the encoder is short of CPU or bits).
          */
-        void read(WindowNode node, int count, long[] drawnAt, long shown, boolean measuring) {
+        private void read(WindowNode node, long shown, boolean measuring) {
             RenderTarget image = node == null ? null : node.texture();
             if (image == null) {
                 return;
@@ -232,8 +327,7 @@ public final class WebRtcBenchmark {
                     number |= 1 << bit;
                 }
             }
-            int mask = (1 << BITS) - 1;
-            boolean own = image.width() == width && image.height() == height && number == (count & mask);
+            boolean own = (number & ~COUNT) == side;
             if (own || number == last) {
                 return;  // its own image, or no new frame
             }
@@ -241,7 +335,7 @@ public final class WebRtcBenchmark {
             seen++;
             if (measuring) {
                 received++;
-                latencies.add(shown - drawnAt[number]);
+                latencies.add(shown - peer.drawnAt.get(number & COUNT));
                 sizes.merge(image.width() + "x" + image.height(), 1, Integer::sum);
             }
         }
@@ -258,9 +352,12 @@ public final class WebRtcBenchmark {
         RenderTarget target = gl.target(width, height, 8, true);
         target.clear();
         ByteBuffer rgba = ByteBuffer.allocateDirect(4 * width * height);
+        ByteBuffer received = ByteBuffer.allocateDirect(4 * width * height);
         IncomingVideo incoming = new IncomingVideo(gl);
         long read = 0;
         long convert = 0;
+        long shader = 0;
+        long toRgba = 0;
         long upload = 0;
         for (int i = 0; i < frames + 10; i++) {
             glFinish();
@@ -273,80 +370,66 @@ public final class WebRtcBenchmark {
             incoming.show(i420);
             glFinish();
             long t3 = System.nanoTime();
+            YuvToRgb.convert(i420, received);
+            long t4 = System.nanoTime();
+            incoming.show(new ReceivedFrames.Image(received, width, height));
+            glFinish();
+            long t5 = System.nanoTime();
             i420.release();
             if (i >= 10) {
                 read += t1 - t0;
                 convert += t2 - t1;
-                upload += t3 - t2;
+                shader += t3 - t2;
+                toRgba += t4 - t3;
+                upload += t5 - t4;
             }
         }
         incoming.close();
         target.release();
         System.out.printf("pipeline %dx%d per frame: readback %.2f ms (render thread), I420 conversion %.2f ms"
-            + " (video thread), upload and YUV-to-RGB %.2f ms (render thread)%n", width, height,
-            read / 1e6 / frames, convert / 1e6 / frames, upload / 1e6 / frames);
+            + " (video thread); received: upload and YUV-to-RGB shader %.2f ms (render thread), or YUV to RGBA on"
+            + " the CPU %.2f ms (WebRTC's thread) and its upload %.2f ms (render thread)%n", width, height,
+            read / 1e6 / frames, convert / 1e6 / frames, shader / 1e6 / frames, toRgba / 1e6 / frames,
+            upload / 1e6 / frames);
     }
 
     /** One endpoint's sending and receiving as WebRTC reports them. */
-    private static String webRtcSays(String endpoint, CompletableFuture<Optional<CallStats>> stats) throws Exception {
+    private static String webRtcSays(String endpoint, CompletableFuture<Optional<CallStats>> stats, double rendered)
+            throws Exception {
         Optional<CallStats> reading = stats == null ? Optional.empty() : stats.get(5, TimeUnit.SECONDS);
         if (reading.isEmpty()) {
             return "  " + endpoint + ": no WebRTC statistics";
         }
         CallStats.Video out = reading.get().outgoing();
         CallStats.Video in = reading.get().incoming();
-        return String.format("  %s (WebRTC): %s sends %.0f fps (encode %.1f ms, limited by %s), decodes %.0f fps"
-            + " (decode %.1f ms, jitter buffer %.1f ms)", endpoint, out.codec(), out.framesPerSecond(),
-            out.codingMillis(), out.limitation(), in.framesPerSecond(), in.codingMillis(), in.bufferMillis());
+        return String.format("  %s renders %.1f fps; WebRTC: %s sends %.0f fps at %.1f Mbit/s (encode %.1f ms, limited by %s),"
+            + " decodes %.0f fps (decode %.1f ms, jitter buffer %.1f ms, %d packets lost so far)", endpoint, rendered, out.codec(),
+            out.framesPerSecond(), out.bitsPerSecond() / 1e6, out.codingMillis(), out.limitation(), in.framesPerSecond(),
+            in.codingMillis(), in.bufferMillis(), in.packetsLost());
     }
 
-    private static boolean connected(State state, String key) {
-        return state.get(Vector.symbol(key)).equals(Vector.symbol(CallState.CONNECTED.symbol()));
-    }
-
-    /** The endpoint service's defaults, as ConfigAdmin would give them, but for the codec. */
-    private static WebRtcConfig defaults(String codec) {
-        return new WebRtcConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return WebRtcConfig.class;
+    /** The endpoint service's settings as ConfigAdmin would give them: the defaults but for those named. */
+    private static WebRtcConfig settings(Map<String, String> changed) {
+        for (String name : changed.keySet()) {
+            try {
+                WebRtcConfig.class.getMethod(name);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException("no such setting: " + name + " (see the flitter.webrtc settings in the README)");
             }
-
-            @Override
-            public String codec() {
-                return codec;
-            }
-
-            @Override
-            public int maxBitrate() {
-                return 8_000_000;
-            }
-
-            @Override
-            public String[] iceServers() {
-                return new String[0];
-            }
-
-            @Override
-            public String iceUsername() {
-                return "";
-            }
-
-            @Override
-            public String icePassword() {
-                return "";
-            }
-
-            @Override
-            public int gatherTimeout() {
-                return 3000;
-            }
-
-            @Override
-            public int disconnectTimeout() {
-                return 5000;
-            }
-        };
+        }
+        return (WebRtcConfig) Proxy.newProxyInstance(WebRtcConfig.class.getClassLoader(),
+            new Class<?>[] {WebRtcConfig.class}, (proxy, method, arguments) -> {
+                String value = changed.get(method.getName());
+                return switch (method.getName()) {
+                    case "annotationType" -> WebRtcConfig.class;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == arguments[0];
+                    case "toString" -> "bench settings " + changed;
+                    default -> value == null ? method.getDefaultValue()
+                        : method.getReturnType() == int.class ? (Object) Integer.parseInt(value)
+                        : method.getReturnType() == String[].class ? value.split(",") : value;
+                };
+            });
     }
 
     /** Warnings and errors to standard error; nothing else. */

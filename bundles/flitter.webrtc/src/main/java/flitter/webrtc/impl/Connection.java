@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionFactory;
@@ -38,7 +37,7 @@ import flitter.webrtc.CallState;
 
 /**
  * One peer connection with a two-way video track: the outgoing track fed from
- * {@link #send(NativeI420Buffer)}, the incoming frames kept one at a time ({@link #takeFrame()}).
+ * {@link #send(NativeI420Buffer)}, the incoming frames kept one at a time ({@link #frames()}).
  * Native callbacks never throw and never block: they record and hand over to the control thread.
  * Owns every native object it makes; {@link #close()} frees them (once, from any thread).
  *
@@ -60,7 +59,7 @@ final class Connection implements AutoCloseable {
     private final RTCRtpSender sender;
     private final int maxBitrate;
     private final Executor control;
-    private final AtomicReference<VideoFrame> latest = new AtomicReference<>();
+    private final ReceivedFrames frames = new ReceivedFrames();
     private final VideoTrackSink sink = this::received;
     private volatile VideoTrack remote;
     private volatile CallState state = CallState.NEW;
@@ -239,22 +238,15 @@ final class Connection implements AutoCloseable {
     /** On a WebRTC thread: keeps the newest frame, releasing the one it replaces. */
     private void received(VideoFrame frame) {
         try {
-            if (closed || !live) {
-                frame.release();
-                return;
-            }
-            VideoFrame replaced = latest.getAndSet(frame);
-            if (replaced != null) {
-                replaced.release();
-            }
+            frames.received(frame);
         } catch (Throwable e) {
             // Never let anything reach the native caller.
         }
     }
 
-    /** The newest received frame not yet taken, or null; the caller must release it. */
-    VideoFrame takeFrame() {
-        return latest.getAndSet(null);
+    /** The newest received frame, for the render thread. */
+    ReceivedFrames frames() {
+        return frames;
     }
 
     @Override
@@ -274,10 +266,7 @@ final class Connection implements AutoCloseable {
             // Disposing the local track after close throws; the source is what holds native memory.
             source.dispose();
         }
-        VideoFrame left = latest.getAndSet(null);
-        if (left != null) {
-            left.release();
-        }
+        frames.drop(true);
         state = CallState.CLOSED;
     }
 
@@ -304,11 +293,6 @@ final class Connection implements AutoCloseable {
      */
     void live(boolean live) {
         this.live = live;
-        if (!live) {
-            VideoFrame left = latest.getAndSet(null);
-            if (left != null) {
-                left.release();
-            }
-        }
+        frames.drop(!live);
     }
 }

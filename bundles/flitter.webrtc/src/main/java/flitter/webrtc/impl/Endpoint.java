@@ -2,6 +2,7 @@ package flitter.webrtc.impl;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +45,8 @@ final class Endpoint implements Connection.Listener {
     private final PeerConnections service;
     private final ScheduledExecutorService control;
     private final Logger log;
+    /** Whether the node's GL renderer runs on the CPU: received video is then converted on arrival. */
+    private final boolean softwareRenderer;
     private volatile String name = "webrtc";
 
     // Written by the render thread (and the signalling registry), read on the control thread.
@@ -85,8 +88,12 @@ final class Endpoint implements Connection.Listener {
         }
     }
 
-    Endpoint(PeerConnections service) {
+    /**
+     * @param softwareRenderer whether the node's GL renderer runs on the CPU (Mesa's llvmpipe or the like)
+     */
+    Endpoint(PeerConnections service, boolean softwareRenderer) {
         this.service = service;
+        this.softwareRenderer = softwareRenderer;
         this.control = service.control();
         this.log = service.log();
     }
@@ -294,11 +301,23 @@ final class Endpoint implements Connection.Listener {
             spare.close();
         }
         spare = null;
-        if (reuse != null && !reuse.closed()) {
-            reuse.live(true);
-            return reuse;
-        }
-        return service.open(this);
+        Connection next = reuse != null && !reuse.closed() ? reuse : service.open(this);
+        next.frames().convertToRgba(convertsToRgba(service.config().incomingConversion(), softwareRenderer));
+        next.live(true);
+        return next;
+    }
+
+    /**
+     * Whether received frames become RGBA on arrival ({@code cpu}) or go to the render thread's shader
+     * ({@code shader}); {@code auto} (or anything else) chooses the CPU where the GL renderer is itself
+     * software, which spends several times the CPU on a shader pass.
+     */
+    static boolean convertsToRgba(String setting, boolean softwareRenderer) {
+        return switch (setting == null ? "" : setting.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> true;
+            case "shader" -> false;
+            default -> softwareRenderer;
+        };
     }
 
     @Override

@@ -12,9 +12,11 @@ import flitter.render.gl.GlContext;
 import flitter.render.gl.RenderTarget;
 
 /**
- * The incoming video of one node, on the render thread: the newest received I420 frame is uploaded as
- * three one-channel plane textures and converted to RGB by a shader into an 8-bit sRGB target, at the
- * frame's own size. The target keeps the last frame until a newer one arrives.
+ * The incoming video of one node, on the render thread, in an 8-bit sRGB target at the frame's own
+ * size: the newest received I420 frame is uploaded as three one-channel plane textures and converted
+ * to RGB by a shader, or, when the connection has already converted it to RGBA on the CPU
+ * ({@link ReceivedFrames}), uploaded into the target as it is. The target keeps the last frame until a
+ * newer one arrives.
  */
 public final class IncomingVideo implements AutoCloseable {
     private static final String VERTEX = """
@@ -74,7 +76,13 @@ public final class IncomingVideo implements AutoCloseable {
         if (connection == null) {
             return;
         }
-        VideoFrame frame = connection.takeFrame();
+        ReceivedFrames frames = connection.frames();
+        ReceivedFrames.Image image = frames.takeImage();
+        if (image != null) {
+            show(image);
+            frames.recycle(image);
+        }
+        VideoFrame frame = frames.takeFrame();
         if (frame == null) {
             return;
         }
@@ -92,6 +100,26 @@ public final class IncomingVideo implements AutoCloseable {
             }
         } finally {
             frame.release();
+        }
+    }
+
+    /** Uploads an image already converted to RGBA, bottom row first, into the target. */
+    public void show(ReceivedFrames.Image image) {
+        width = image.width();
+        height = image.height();
+        ensureTarget();
+        int bound = glGetInteger(GL_TEXTURE_BINDING_2D);
+        glBindTexture(GL_TEXTURE_2D, target.texture());
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        image.pixels().rewind();
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.pixels());
+        glBindTexture(GL_TEXTURE_2D, bound);
+    }
+
+    private void ensureTarget() {
+        if (target == null || target.width() != width || target.height() != height) {
+            releaseTarget();
+            target = gl.target(width, height, 8, true);
         }
     }
 
@@ -118,10 +146,7 @@ public final class IncomingVideo implements AutoCloseable {
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glBindTexture(GL_TEXTURE_2D, bound);
 
-        if (target == null || target.width() != width || target.height() != height) {
-            releaseTarget();
-            target = gl.target(width, height, 8, true);
-        }
+        ensureTarget();
         target.use();
         // The shader computes sRGB-encoded values: store them as they are.
         glDisable(GL_FRAMEBUFFER_SRGB);

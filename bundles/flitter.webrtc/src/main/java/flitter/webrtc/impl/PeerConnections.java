@@ -36,6 +36,7 @@ import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 @Designate(ocd = WebRtcConfig.class)
 public final class PeerConnections {
     static final List<String> CODECS = List.of("VP8", "H264", "VP9", "AV1");
+    static final List<String> CONVERSIONS = List.of("auto", "cpu", "shader");
 
     private final Logger log;
     private final HeadlessAudioDeviceModule audio;
@@ -58,6 +59,10 @@ public final class PeerConnections {
     void modified(WebRtcConfig config) {
         if (CODECS.stream().noneMatch(codec -> codec.equalsIgnoreCase(config.codec()))) {
             log.warn("flitter.webrtc: unknown codec '{}' (choose one of {}); offering the default order", config.codec(), CODECS);
+        }
+        if (CONVERSIONS.stream().noneMatch(conversion -> conversion.equalsIgnoreCase(config.incomingConversion()))) {
+            log.warn("flitter.webrtc: unknown incomingConversion '{}' (choose one of {}); using auto",
+                config.incomingConversion(), CONVERSIONS);
         }
         this.config = config;
     }

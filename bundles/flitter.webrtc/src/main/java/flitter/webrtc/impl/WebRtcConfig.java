@@ -12,7 +12,7 @@ public @interface WebRtcConfig {
     String codec() default "VP8";
 
     @AttributeDefinition(description = "Most bits per second the outgoing video may use")
-    int maxBitrate() default 8_000_000;
+    int maxBitrate() default 4_000_000;
 
     @AttributeDefinition(description = "ICE servers: stun:HOST[:PORT], turn:HOST[:PORT][?transport=udp|tcp], turns:…; none by default")
     String[] iceServers() default {};
@@ -25,6 +25,10 @@ public @interface WebRtcConfig {
 
     @AttributeDefinition(description = "Milliseconds an offer or answer waits for ICE gathering before what was gathered is sent")
     int gatherTimeout() default 3000;
+
+    @AttributeDefinition(description = "Where received video becomes RGB: auto (on the CPU when the GL renderer is software,"
+        + " such as Mesa's llvmpipe, else in a shader), cpu or shader")
+    String incomingConversion() default "auto";
 
     @AttributeDefinition(description = "Milliseconds a connection may stay disconnected before it is torn down and signalling restarts")
     int disconnectTimeout() default 2000;

@@ -2,6 +2,7 @@ package flitter.webrtc.impl;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,9 +52,16 @@ public final class WebRtcNodeFactory implements WindowNodeFactory, Calls {
 
     @Override
     public WindowNode create(GlContext gl) {
-        Endpoint endpoint = new Endpoint(service);
+        Endpoint endpoint = new Endpoint(service, softwareRenderer(gl.renderer()));
         endpoints.add(endpoint);
         return new WebRtcNode(gl, this, endpoint, new OutgoingVideo(service.video(), service.log()));
+    }
+
+    /** Whether {@code GL_RENDERER} names a renderer that runs on the CPU. */
+    static boolean softwareRenderer(String renderer) {
+        String name = renderer == null ? "" : renderer.toLowerCase(Locale.ROOT);
+        return name.contains("llvmpipe") || name.contains("softpipe") || name.contains("swrast")
+            || name.contains("swiftshader");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
