@@ -3,25 +3,34 @@ package flitter.render.gl;
 import static org.lwjgl.opengl.GL33C.*;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One OpenGL context of a window rendering tree, current on the engine's frame thread while the tree
  * renders: the pool of render targets its nodes share, and the full-screen quad program nodes draw.
  * Everything here must be called with this context current.
+ *
+ * <p>A released target waits in the pool for a node that wants its size; one that waited
+ * {@value #IDLE_FRAMES} frames is deleted, so a show whose sizes change (an animated {@code size=},
+ * incoming video that WebRTC scales) does not keep every size it ever used.
  */
 public final class GlContext implements AutoCloseable {
+    /** Frames a free render target is kept for reuse before it is deleted. */
+    public static final int IDLE_FRAMES = 120;
+
     private final Map<String, Deque<RenderTarget>> pool = new HashMap<>();
-    private final List<RenderTarget> all = new ArrayList<>();
+    private final Set<RenderTarget> all = new HashSet<>();
     private final Map<Sampling, Integer> samplers = new HashMap<>();
     private final String renderer;
     private final String version;
     private int quadBuffer;
     private int zero;
+    private long frames;
 
     public GlContext() {
         this.renderer = glGetString(GL_RENDERER);
@@ -58,7 +67,33 @@ public final class GlContext implements AutoCloseable {
     }
 
     void recycle(RenderTarget target) {
+        target.freedAt(frames);
         pool.computeIfAbsent(target.key(), k -> new ArrayDeque<>()).push(target);
+    }
+
+    /**
+     * Ends a frame of the tree: render targets free for {@value #IDLE_FRAMES} frames are deleted. The
+     * newest free ones of each size are at the head of their queue, the oldest at its tail.
+     */
+    public void endFrame() {
+        frames++;
+        Iterator<Deque<RenderTarget>> sizes = pool.values().iterator();
+        while (sizes.hasNext()) {
+            Deque<RenderTarget> free = sizes.next();
+            while (!free.isEmpty() && frames - free.peekLast().freedAt() > IDLE_FRAMES) {
+                RenderTarget idle = free.pollLast();
+                idle.delete();
+                all.remove(idle);
+            }
+            if (free.isEmpty()) {
+                sizes.remove();
+            }
+        }
+    }
+
+    /** How many render targets this context holds, in use or free. */
+    public int targets() {
+        return all.size();
     }
 
     /** A vertex buffer holding a triangle strip over the whole frame, [-1, 1] on both axes. */

@@ -20,6 +20,7 @@ public final class RenderTarget {
     private int texture;
     private int framebuffer;
     private boolean free;
+    private long freedAt;
 
     RenderTarget(GlContext gl, String key, int width, int height, int colorbits, boolean srgb) {
         this.gl = gl;
@@ -55,6 +56,15 @@ public final class RenderTarget {
 
     void acquired() {
         free = false;
+    }
+
+    /** The frame (the context's count) at which it was last given back. */
+    void freedAt(long frame) {
+        freedAt = frame;
+    }
+
+    long freedAt() {
+        return freedAt;
     }
 
     public int width() {

@@ -6,5 +6,5 @@
  * is the base of nodes that run a shader program over their children's images.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package flitter.render.gl;

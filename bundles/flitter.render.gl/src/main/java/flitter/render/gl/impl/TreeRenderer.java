@@ -73,6 +73,7 @@ final class TreeRenderer implements Renderer {
         if (root.texture() != null) {
             surface.present(root.texture(), node, frame);
         }
+        gl.endFrame();
     }
 
     /** The window's image for this frame, or null before the first frame. */
