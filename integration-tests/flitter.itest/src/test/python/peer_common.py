@@ -3,6 +3,7 @@ quadrants at 30 fps) and how they report what they receive, and the life of one 
 Written for this project's tests; run with Debian's /usr/bin/python3 (python3-aiortc, -av, -numpy).
 """
 
+import argparse
 import asyncio
 import json
 import logging

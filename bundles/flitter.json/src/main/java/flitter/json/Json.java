@@ -30,6 +30,9 @@ public final class Json {
         this.maxDepth = maxDepth;
     }
 
+    /** Longest integer read, in digits: Python's json.loads refuses longer ones by default too. */
+    static final int MAX_INTEGER_DIGITS = 4300;
+
     /** A malformed document: what was wrong and the character offset where it was found. */
     public static final class ParseException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -246,6 +249,10 @@ public final class Json {
             }
         }
         String lexeme = text.substring(start, at);
+        if (integer && lexeme.length() - (lexeme.charAt(0) == '-' ? 1 : 0) > MAX_INTEGER_DIGITS) {
+            // BigInteger takes time quadratic in the digits; Python refuses such integers too.
+            throw new ParseException("an integer of over " + MAX_INTEGER_DIGITS + " digits", start);
+        }
         return integer ? new BigInteger(lexeme) : Double.valueOf(Double.parseDouble(lexeme));
     }
 

@@ -83,6 +83,14 @@ class JsonTest {
         assertThrows(Json.ParseException.class, () -> Json.parse("[".repeat(100_000), 32));
     }
 
+    @Test
+    void integersAreLimitedToPythonsDefaultOf4300Digits() throws Exception {
+        assertEquals(new java.math.BigInteger("9".repeat(4300)), Json.parse("9".repeat(4300), 8));
+        assertEquals(new java.math.BigInteger("-" + "9".repeat(4300)), Json.parse("-" + "9".repeat(4300), 8));
+        assertMalformed("[" + "9".repeat(4301) + "]", "an integer of over 4300 digits");
+        assertMalformed("9".repeat(100_000), "an integer of over 4300 digits");
+    }
+
     private static void assertMalformed(String text, String what) {
         Json.ParseException e = assertThrows(Json.ParseException.class, () -> Json.parse(text, 8), text);
         assertTrue(e.getMessage().contains(what), text + ": " + e.getMessage());

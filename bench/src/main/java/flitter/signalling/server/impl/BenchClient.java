@@ -135,11 +135,6 @@ public final class BenchClient implements AutoCloseable {
         out.write(WebSocket.encode(WebSocket.TEXT, true, text.getBytes(StandardCharsets.UTF_8), null));
     }
 
-    /** Bytes as they are, framed or not. */
-    public void sendRaw(byte[] bytes) throws IOException {
-        out.write(bytes);
-    }
-
     /** The next text message, skipping control frames; null when the server closes or the connection ends. */
     public String receive() throws IOException {
         while (true) {

@@ -284,6 +284,11 @@ final class Show implements RunningShow {
         }
     }
 
+    /** Names the engine sets each frame, over any define: those of {@link #fixedNames()} and of the frame's clock. */
+    static final Set<String> ENGINE_NAMES = Set.of("beat", "quantum", "tempo", "fps", "delta", "time", "frame",
+        "performance", "slow_frame", "clock", "realtime", "screen", "fullscreen", "vsync", "offscreen", "opengl_es",
+        "run_time");
+
     private Map<String, Vector> fixedNames() {
         Map<String, Vector> names = new LinkedHashMap<>(defines);
         names.put("realtime", Vector.of(options.realtime()));
@@ -387,6 +392,10 @@ final class Show implements RunningShow {
 
     @Override
     public CompletionStage<Void> define(String name, Vector value) {
+        if (ENGINE_NAMES.contains(name)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                "'" + name + "' is set by the engine every frame: a define cannot change it"));
+        }
         return onFrameThread(() -> {
             defines.put(name, value);
             fixed = fixedNames();

@@ -143,6 +143,10 @@ class ShowControlTest {
         start(write("one.fl", "!probe who=who\n"), "--define", "who=Ada");
         await(() -> latest != null && Vector.of("Ada").equals(latest.attribute("who")));
         answer(show.define("who", Vector.of("Grace")));
+        for (String name : Show.ENGINE_NAMES) {
+            Throwable refused = failure(show.define(name, Vector.of(3)));
+            assertTrue(refused.getMessage().contains("set by the engine every frame"), name + ": " + refused);
+        }
         int seen;
         synchronized (names) {
             seen = names.size();

@@ -86,7 +86,9 @@ public final class ConfigCommands {
 
     private Configuration existing(String pid) throws IOException {
         try {
-            Configuration[] found = configurations.listConfigurations("(service.pid=" + pid + ")");
+            // The PID is a value in the filter, never a pattern: escape what the filter syntax reserves.
+            String value = pid.replaceAll("([\\\\*()])", "\\\\$1");
+            Configuration[] found = configurations.listConfigurations("(service.pid=" + value + ")");
             return found == null || found.length == 0 ? null : found[0];
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalArgumentException("'" + pid + "' is not a PID");

@@ -30,8 +30,9 @@ public final class ReceivedFrames {
     private final AtomicReference<VideoFrame> frame = new AtomicReference<>();
     private final AtomicReference<Image> image = new AtomicReference<>();
     /**
-     * Buffers of the current size. At most three exist: one being drawn, one waiting, one being written
-     * (WebRTC delivers frames on one thread, and a waiting image is replaced, never queued).
+     * Free buffers; one of an old size is freed when it next comes up. At most three exist at a time:
+     * one being drawn, one waiting, one being written (WebRTC delivers frames on one thread, and a
+     * waiting image is replaced, never queued).
      */
     private final ConcurrentLinkedQueue<ByteBuffer> free = new ConcurrentLinkedQueue<>();
     private volatile boolean rgba;

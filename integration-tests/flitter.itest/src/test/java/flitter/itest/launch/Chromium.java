@@ -29,7 +29,6 @@ final class Chromium implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/chromium");
 
     private final Process process;
-    private final Path folder;
     private final WebSocket devtools;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<Map<?, ?>>> replies;
@@ -38,10 +37,8 @@ final class Chromium implements AutoCloseable {
         return Files.isExecutable(BINARY);
     }
 
-    private Chromium(Process process, Path folder, WebSocket devtools,
-            Map<Integer, CompletableFuture<Map<?, ?>>> replies) {
+    private Chromium(Process process, WebSocket devtools, Map<Integer, CompletableFuture<Map<?, ?>>> replies) {
         this.process = process;
-        this.folder = folder;
         this.devtools = devtools;
         this.replies = replies;
     }
@@ -73,7 +70,7 @@ final class Chromium implements AutoCloseable {
             .start();
         try {
             Map<Integer, CompletableFuture<Map<?, ?>>> replies = new ConcurrentHashMap<>();
-            Chromium chromium = new Chromium(process, folder, connect(process, folder, profile, listener(replies)),
+            Chromium chromium = new Chromium(process, connect(process, folder, profile, listener(replies)),
                 replies);
             // The first page is about:blank, complete at once: wait for the one asked for.
             chromium.await("location.href === " + Json.write(url) + " && document.readyState === 'complete'",

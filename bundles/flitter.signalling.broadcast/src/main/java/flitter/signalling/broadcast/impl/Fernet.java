@@ -2,7 +2,6 @@ package flitter.signalling.broadcast.impl;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -78,7 +77,8 @@ final class Fernet {
             byte[] ciphertext = aes.doFinal(plaintext);
             ByteBuffer token = ByteBuffer.allocate(HEADER + ciphertext.length + MAC_BYTES);
             token.put(VERSION).putLong(timestamp).put(iv).put(ciphertext);
-            Mac mac = mac();
+            Mac mac = MACS.get();
+            mac.init(signing);
             mac.update(token.array(), 0, token.position());
             token.put(mac.doFinal());
             return token.array();
@@ -147,10 +147,4 @@ final class Fernet {
             throw new IllegalStateException("the JDK lacks HMAC-SHA256", e);
         }
     });
-
-    private Mac mac() throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(signing);
-        return mac;
-    }
 }

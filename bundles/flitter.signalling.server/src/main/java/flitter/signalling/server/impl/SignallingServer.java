@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -193,12 +194,13 @@ final class SignallingServer implements AutoCloseable {
                 continue;
             }
             Socket socket = null;
+            Thread thread = null;
             try {
                 transport.setTcpNoDelay(true);
                 // The TLS handshake happens on the connection's thread, when its request is read.
                 Socket layered = tls == null ? transport : tls.createSocket(transport, null, true);
                 socket = layered;
-                Thread thread = new Thread(null, () -> serve(layered, from), "flitter signalling "
+                thread = new Thread(null, () -> serve(layered, from), "flitter signalling "
                     + transport.getRemoteSocketAddress(), THREAD_STACK);
                 thread.setDaemon(true);
                 threads.add(thread);
@@ -210,6 +212,9 @@ final class SignallingServer implements AutoCloseable {
                     e.toString());
                 if (socket != null) {
                     sockets.remove(socket);
+                }
+                if (thread != null) {
+                    threads.remove(thread);
                 }
                 closeQuietly(transport);
                 release(from);
@@ -299,9 +304,10 @@ final class SignallingServer implements AutoCloseable {
     private void serve(Socket socket, InetAddress from) {
         String name = socket.getRemoteSocketAddress().toString();
         Socket transport = sockets.getOrDefault(socket, socket);
-        ScheduledFuture<?> guard = watchdog.schedule(() -> closeQuietly(transport), exchangeTimeoutMillis,
-            TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> guard = null;
         try {
+            // Inside the try: after close() the watchdog refuses, and the finally still cleans up.
+            guard = watchdog.schedule(() -> closeQuietly(transport), exchangeTimeoutMillis, TimeUnit.MILLISECONDS);
             TimedInput timed = new TimedInput(socket);
             timed.deadlineIn(Settings.HEAD_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(timed, 16384);
@@ -323,10 +329,14 @@ final class SignallingServer implements AutoCloseable {
             log.trace("Signalling server: {} closed its connection before a full request", name);
         } catch (IOException e) {
             log.debug("Signalling server: connection from {} failed: {}", name, e.toString());
+        } catch (RejectedExecutionException e) {
+            log.trace("Signalling server: {} arrived as the server closed", name);
         } catch (RuntimeException e) {
             log.error("Signalling server: a bug ended the connection from {}", name, e);
         } finally {
-            guard.cancel(false);
+            if (guard != null) {
+                guard.cancel(false);
+            }
             closeQuietly(socket);
             closeQuietly(sockets.remove(socket));
             release(from);

@@ -25,11 +25,9 @@ final class WebSocket {
     static final int GOING_AWAY = 1001;
     static final int PROTOCOL_ERROR = 1002;
     static final int UNSUPPORTED_DATA = 1003;
-    static final int NO_STATUS = 1005;
     static final int INVALID_DATA = 1007;
     static final int POLICY_VIOLATION = 1008;
     static final int TOO_BIG = 1009;
-    static final int INTERNAL_ERROR = 1011;
     static final int TRY_AGAIN_LATER = 1013;
 
     /** The most payload a control frame may carry. */

@@ -305,6 +305,9 @@ class Session {
     flitterCall.outgoing = null;
     page.incoming.textContent = 'nothing yet';
     page.outgoing.textContent = 'nothing yet';
+    // The next call's rates start from its own byte counts.
+    this.lastIn = null;
+    this.lastOut = null;
   }
 
   retry(reason, delay) {
@@ -364,11 +367,18 @@ class Session {
 }
 
 let session = null;
+// Counts starts, so that a Leave while a start waits for the camera cancels that start.
+let starts = 0;
 
 async function start(settings) {
   page.start.disabled = true;
   page.leave.disabled = false;
+  const started = ++starts;
   const source = await openSource(settings.source);
+  if (started !== starts) {
+    source.stop();
+    return;
+  }
   flitterCall.source = source.kind;
   page.local.srcObject = source.stream;
   session = new Session(settings, source);
@@ -383,6 +393,7 @@ page.form.addEventListener('submit', event => {
 });
 
 page.leave.addEventListener('click', () => {
+  starts++;
   if (session) {
     session.stop();
     session = null;

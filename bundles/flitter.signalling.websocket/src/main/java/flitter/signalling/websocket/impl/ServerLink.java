@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,9 +22,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * One WebSocket connection to a signalling server (the JDK's client): whole text messages are queued
- * for the session's thread, which reads them with {@link #next(long)}; the end of the connection is
- * queued too. {@code verify=false} trusts any certificate and host name, as the original's
+ * One WebSocket connection to a signalling server (the JDK's client): whole text messages are handed
+ * to the session's thread one at a time, which reads them with {@link #next(long)}; the end of the
+ * connection is queued too. {@code verify=false} trusts any certificate and host name, as the original's
  * {@code ssl=False}.
  */
 final class ServerLink implements AutoCloseable {
@@ -39,24 +40,34 @@ final class ServerLink implements AutoCloseable {
     private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    private ServerLink(URI url, boolean verify) throws IOException, InterruptedException {
-        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(CONNECT);
-        if (!verify) {
-            client.sslContext(trustingEverything());
-        }
+    private ServerLink(HttpClient client, URI url) throws IOException, InterruptedException {
+        CompletableFuture<WebSocket> opening = client.newWebSocketBuilder().connectTimeout(CONNECT)
+            .buildAsync(url, new Listener());
         try {
-            socket = client.build().newWebSocketBuilder().connectTimeout(CONNECT)
-                .buildAsync(url, new Listener()).get(CONNECT.toSeconds() + 5, TimeUnit.SECONDS);
+            socket = opening.get(CONNECT.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IOException("cannot connect to " + url + ": " + describe(cause), cause);
         } catch (TimeoutException e) {
+            opening.thenAccept(WebSocket::abort);
             throw new IOException("no answer from " + url + " in " + CONNECT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            opening.thenAccept(WebSocket::abort);
+            throw e;
         }
     }
 
-    static ServerLink connect(URI url, boolean verify) throws IOException, InterruptedException {
-        return new ServerLink(url, verify);
+    /** A client for connections to servers; {@code verify=false} trusts any certificate and host name. */
+    static HttpClient client(boolean verify) {
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(CONNECT);
+        if (!verify) {
+            client.sslContext(trustingEverything());
+        }
+        return client.build();
+    }
+
+    static ServerLink connect(HttpClient client, URI url) throws IOException, InterruptedException {
+        return new ServerLink(client, url);
     }
 
     private static String describe(Throwable cause) {
@@ -75,9 +86,17 @@ final class ServerLink implements AutoCloseable {
         }
     }
 
-    /** The next message (a String) or the end ({@link Ended}) within {@code millis}, or null. */
+    /**
+     * The next message (a String) or the end ({@link Ended}) within {@code millis}, or null. The server's
+     * next message is read only once this one is taken, so a server cannot fill memory while the
+     * session is busy.
+     */
     Object next(long millis) throws InterruptedException {
-        return received.poll(millis, TimeUnit.MILLISECONDS);
+        Object next = received.poll(millis, TimeUnit.MILLISECONDS);
+        if (next instanceof String) {
+            socket.request(1);
+        }
+        return next;
     }
 
     @Override
@@ -99,8 +118,9 @@ final class ServerLink implements AutoCloseable {
             if (last) {
                 received.add(partial.toString());
                 partial.setLength(0);
+            } else {
+                webSocket.request(1);  // the rest of this message
             }
-            webSocket.request(1);
             return null;
         }
 

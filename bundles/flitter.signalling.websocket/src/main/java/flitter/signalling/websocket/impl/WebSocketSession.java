@@ -1,6 +1,7 @@
 package flitter.signalling.websocket.impl;
 
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +87,11 @@ final class WebSocketSession implements Signalling.Session {
 
     private void run() {
         try {
+            // One client for every attempt: each new one would start a selector thread of its own.
+            HttpClient client = ServerLink.client(settings.verify());
             while (open) {
                 long retry;
-                try (ServerLink connected = ServerLink.connect(settings.url(), settings.verify())) {
+                try (ServerLink connected = ServerLink.connect(client, settings.url())) {
                     link = connected;
                     if (!open) {
                         return;
@@ -99,8 +102,10 @@ final class WebSocketSession implements Signalling.Session {
                     return;
                 } catch (Broken e) {
                     retry = e.retryMillis;
-                    log.warn("{}: !websocket {}: {}; trying again in {} s", call.name(), settings, e.getMessage(),
-                        retry / 1000.0);
+                    if (open) {
+                        log.warn("{}: !websocket {}: {}; trying again in {} s", call.name(), settings, e.getMessage(),
+                            retry / 1000.0);
+                    }
                 } catch (IOException e) {
                     retry = RETRY_MILLIS;
                     if (open) {
@@ -138,11 +143,12 @@ final class WebSocketSession implements Signalling.Session {
         server.send(Json.write(join));
         Step step = settings.call() != null ? Step.MAKE_CALL : Step.WAIT_CALL;
         String peer = null;
-        long deadline = System.currentTimeMillis() + EXCHANGE_MILLIS;
+        // No deadline while waiting for the callee to join or for a call: that may take hours.
+        long deadline = Long.MAX_VALUE;
         while (open) {
             Object next = server.next(Math.max(1, Math.min(1000, deadline - System.currentTimeMillis())));
             if (next == null) {
-                if (System.currentTimeMillis() > deadline && step != Step.MAKE_CALL && step != Step.WAIT_CALL) {
+                if (System.currentTimeMillis() > deadline) {
                     throw new Broken("no reply from '" + peer + "' in " + EXCHANGE_MILLIS / 1000 + " s", RETRY_MILLIS);
                 }
                 continue;
